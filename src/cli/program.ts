@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+
+import { registerGenerate } from './commands/generate.js';
+import { registerIngest } from './commands/ingest.js';
+
+/** The `clairscore` command with its subcommands; main.ts parses argv with it. */
+export function buildProgram(): Command {
+  const program = new Command('clairscore')
+    .description('Transparent credit scoring on the Home Credit tables')
+    .option('-w, --workspace <dir>', 'workspace folder (default: $CLAIRSCORE_WORKSPACE or ./workspace)')
+    .option('--json', 'print a machine-readable result on stdout')
+    .option('--verbose', 'print stack traces of errors')
+    .showHelpAfterError()
+    .configureHelp({ showGlobalOptions: true });
+  registerGenerate(program);
+  registerIngest(program);
+  return program;
+}

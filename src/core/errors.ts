@@ -1,0 +1,39 @@
+/**
+ * One catalogue of user-facing errors, shared by the CLI and (later) the API.
+ * Each has a stable code, an HTTP status and a message that says what to do.
+ */
+export const ERROR_CODES = {
+  CS_ERR_USAGE: 400,
+  CS_ERR_INPUT_NOT_FOUND: 404,
+  CS_ERR_REQUIRED_FILE_MISSING: 400,
+  CS_ERR_EMPTY_FILE: 400,
+  CS_ERR_NOT_CSV: 400,
+  CS_ERR_MISSING_COLUMNS: 400,
+  CS_ERR_BAD_VALUE: 400,
+  CS_ERR_DUPLICATE_KEY: 400,
+  CS_ERR_BAD_TARGET: 400,
+  CS_ERR_MISSING_KEY: 400,
+  CS_ERR_WORKSPACE: 500,
+  CS_ERR_INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error a user can cause and fix; printed without a stack trace unless --verbose. */
+export class ClairscoreError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ClairscoreError';
+    this.code = code;
+    this.status = ERROR_CODES[code];
+    this.details = details;
+  }
+}
+
+export function isClairscoreError(error: unknown): error is ClairscoreError {
+  return error instanceof ClairscoreError;
+}
