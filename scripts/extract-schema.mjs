@@ -16,7 +16,7 @@ for (const line of lines) {
   }
   if (!current || !/^\| \d+ \|/.test(line)) continue;
   const cells = line.split(' | ').map((c) => c.replace(/^\| ?| ?\|$/g, '').trim());
-  const [, name, dtype, kind, missing, stats] = cells;
+  const [, name, dtype, , missing, stats] = cells;
   const missingRate = missing.includes('(')
     ? Number(/\(([\d.]+)%\)/.exec(missing)[1]) / 100
     : Number(missing) / 100;
