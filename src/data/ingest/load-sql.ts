@@ -1,0 +1,103 @@
+import type { ColumnType, TableSpec } from '../schema/index.js';
+import type { ColumnPlan } from './column-plan.js';
+import { sqlIdentifier, sqlString } from './sql-text.js';
+
+/** What a failed row check means; each maps to one error message. */
+export type CheckKind =
+  'missing-key' | 'target-empty' | 'target-range' | 'not-finite' | 'not-whole' | 'out-of-range';
+
+export interface RowCheck {
+  readonly column: string;
+  /** Position of the column in the file (0-based). */
+  readonly fileIndex: number;
+  readonly kind: CheckKind;
+}
+
+export interface LoadStatement {
+  readonly sql: string;
+  /** The check column holds the index of the first failed check of a row, NULL when none failed. */
+  readonly checks: readonly RowCheck[];
+  readonly rejectsTable: string;
+  readonly rejectsScanTable: string;
+}
+
+/** Column added by the load, read by the checks, then dropped. */
+export const CHECK_COLUMN = '__clairscore_check';
+/** Largest integer a DOUBLE holds exactly (2^53 - 1): int columns beyond it are out of range. */
+const MAX_EXACT_INT = '9007199254740991';
+/** DuckDB keeps at most this many rejected lines: the first one is reported. */
+const REJECTS_LIMIT = 100;
+
+const SQL_TYPE: Record<ColumnType, string> = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR' };
+
+/**
+ * The one statement that loads a CSV file into its table. DuckDB parses every number as
+ * DOUBLE (its BIGINT parser silently rounds "2.5" to 3), so whole-number, range and
+ * finiteness checks run in the same pass; bad rows are flagged, not loaded as wrong values.
+ * File columns are read under positional names (c0, c1, …): no header text reaches the SQL.
+ */
+export function buildLoadSql(spec: TableSpec, plan: ColumnPlan, csvPath: string): LoadStatement {
+  const rejectsTable = `rejects_${spec.name}`;
+  const rejectsScanTable = `rejects_scan_${spec.name}`;
+  const readTypes = plan.fileColumns.map(
+    (c, i) => `${sqlString(`c${i}`)}: ${sqlString(c && c.type !== 'string' ? 'DOUBLE' : 'VARCHAR')}`,
+  );
+  const position = new Map(plan.fileColumns.map((c, i) => [c?.name, i]));
+  const checks: RowCheck[] = [];
+  const select = spec.columns.map((column) => {
+    const name = sqlIdentifier(column.name);
+    const type = SQL_TYPE[column.type];
+    const i = position.get(column.name);
+    if (i === undefined) return `CAST(NULL AS ${type}) AS ${name}`;
+    const value = `c${i}`;
+    const check = (kind: CheckKind): void => void checks.push({ column: column.name, fileIndex: i, kind });
+    if (column.name === 'TARGET') {
+      check('target-empty');
+      check('target-range');
+    } else if (spec.keyColumns.includes(column.name)) {
+      check('missing-key');
+    }
+    if (column.type === 'float') check('not-finite');
+    if (column.type === 'int') {
+      check('not-finite');
+      check('not-whole');
+      check('out-of-range');
+      return `TRY_CAST(${value} AS BIGINT) AS ${name}`;
+    }
+    return `${value} AS ${name}`;
+  });
+  const whens = checks.map((c, index) => `WHEN ${condition(`c${c.fileIndex}`, c.kind)} THEN ${index}`);
+  const checkColumn = whens.length > 0 ? `CASE ${whens.join(' ')} END` : 'CAST(NULL AS INTEGER)';
+  const options = [
+    'header = true',
+    'auto_detect = false',
+    `delim = ','`,
+    `quote = '"'`,
+    `escape = '"'`,
+    `columns = {${readTypes.join(', ')}}`,
+    'store_rejects = true',
+    `rejects_table = ${sqlString(rejectsTable)}`,
+    `rejects_scan = ${sqlString(rejectsScanTable)}`,
+    `rejects_limit = ${REJECTS_LIMIT}`,
+  ];
+  const sql =
+    `CREATE TABLE ${sqlIdentifier(spec.name)} AS SELECT ${select.join(', ')}, ` +
+    `${checkColumn} AS ${CHECK_COLUMN} FROM read_csv(${sqlString(csvPath)}, ${options.join(', ')})`;
+  return { sql, checks, rejectsTable, rejectsScanTable };
+}
+
+function condition(value: string, kind: CheckKind): string {
+  switch (kind) {
+    case 'missing-key':
+    case 'target-empty':
+      return `${value} IS NULL`;
+    case 'target-range':
+      return `${value} NOT IN (0, 1)`;
+    case 'not-finite':
+      return `(isinf(${value}) OR isnan(${value}))`;
+    case 'not-whole':
+      return `${value} <> trunc(${value})`;
+    case 'out-of-range':
+      return `abs(${value}) > ${MAX_EXACT_INT}`;
+  }
+}
