@@ -24,6 +24,8 @@ export function planColumns(
   allowMissingColumns: boolean,
 ): ColumnPlan {
   const byName = new Map(spec.columns.map((c) => [c.name, c]));
+  const known = new Set(header.filter((n) => byName.has(n))).size;
+  if (known < Math.ceil(spec.columns.length / 2)) throw notTheHeader(file, header, spec, known);
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     const before = seen.get(name);
@@ -36,8 +38,6 @@ export function planColumns(
     }
     seen.set(name, i);
   });
-  const known = header.filter((n) => byName.has(n)).length;
-  if (known < Math.ceil(spec.columns.length / 2)) throw notTheHeader(file, header, spec, known);
 
   const missing = spec.columns.map((c) => c.name).filter((n) => !seen.has(n));
   const missingKeys = missing.filter((n) => spec.keyColumns.includes(n));
