@@ -33,13 +33,13 @@ export function behaviourOf(rng: Rng, applicant: Applicant): Behaviour {
   const noise = Math.exp(0.35 * rng.normal() - 0.06125);
   return {
     risk,
-    lateP: clamp(0.085 * Math.exp(0.9 * risk - 0.405) * noise, 0, 0.85),
-    longLateShare: clamp(0.12 * Math.exp(0.6 * risk - 0.18), 0, 0.8),
+    lateP: clamp(0.095 * Math.exp(0.9 * risk - 0.405) * noise, 0, 0.85),
+    longLateShare: clamp(0.08 * Math.exp(0.6 * risk - 0.18), 0, 0.8),
     splitP: clamp(0.055 * Math.exp(0.5 * risk - 0.125), 0, 0.5),
-    underP: clamp(0.03 * Math.exp(0.9 * risk - 0.405) * noise, 0, 0.6),
-    defaultP: clamp(0.012 * Math.exp(1.4 * risk - 0.98), 0, 0.6),
-    cardMissP: clamp(0.04 * Math.exp(1.2 * risk - 0.72), 0, 0.7),
-    cardUtilLogit: 0.3 + 1.0 * risk,
+    underP: clamp(0.04 * Math.exp(0.9 * risk - 0.405) * noise, 0, 0.6),
+    defaultP: clamp(0.02 * Math.exp(1.4 * risk - 0.98), 0, 0.6),
+    cardMissP: clamp(0.06 * Math.exp(1.2 * risk - 0.72), 0, 0.7),
+    cardUtilLogit: 2.0 + 1.0 * risk,
     refuseMult: Math.exp(0.7 * risk - 0.245),
   };
 }

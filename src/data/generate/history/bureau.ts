@@ -91,11 +91,11 @@ const CODE_C = 6;
 const CODE_X = 7;
 /** Peak status of an overdue episode: mostly one month at status 1, sometimes a write-off (5). */
 const EPISODE_PEAK = categorical([
-  ['1', 0.9],
-  ['2', 0.02],
-  ['3', 0.01],
-  ['4', 0.01],
-  ['5', 0.06],
+  ['1', 0.85],
+  ['2', 0.05],
+  ['3', 0.03],
+  ['4', 0.02],
+  ['5', 0.05],
 ]);
 /**
  * Delinquency concentrates in few credits: a credit is 'prone' with this probability
@@ -197,10 +197,10 @@ export function writeBureau(
           : u < 0.57
             ? dc + rng.int(25000, 33500)
             : dc + rng.int(300, 2600);
-      pActive = 0.34 + 0.45 * Math.exp(dc / 1200);
+      pActive = 0.36 + 0.45 * Math.exp(dc / 1200);
     } else {
       plannedEnd = dc + termDays(rng, kind);
-      pActive = plannedEnd >= 0 ? 0.8 : 0.06;
+      pActive = plannedEnd >= 0 ? 0.82 : 0.065;
     }
     let fate: 'Active' | 'Closed' | 'Sold' | 'Bad debt';
     if (dc > -2 || rng.chance(pActive)) fate = 'Active';
@@ -218,7 +218,7 @@ export function writeBureau(
         if (u < 0.5) fact = plannedEnd;
         else if (u < 0.8) fact = dc + Math.round((plannedEnd - dc) * rng.uniform(0.15, 1));
         else fact = plannedEnd + Math.round(Math.exp(rng.normal(3, 1.2)));
-      } else fact = dc + Math.round((-1 - dc) * rng.uniform(0.05, 1));
+      } else fact = dc + Math.round((-1 - dc) * Math.pow(rng.uniform(0.05, 1), 1.4));
       fact = clamp(fact, dc, -1);
     }
     const endDay = fate === 'Closed' ? fact : 0;
@@ -265,12 +265,12 @@ export function writeBureau(
       const termMonths = Math.max(1, (plannedEnd - dc) / 30.44);
       annuity = rng.chance(kind === Kind.Card ? 0.6 : active ? 0.2 : 0.45)
         ? 0
-        : money((sum / Math.min(termMonths, 120)) * rng.uniform(1.02, 1.3));
+        : money((sum / Math.min(termMonths, 120)) * rng.uniform(1.1, 1.6));
     }
     const prolong = rng.chance(0.005) ? (rng.chance(0.8) ? 1 : rng.int(2, 5)) : 0;
 
     // DAYS_CREDIT_ENDDATE: missing for some cards and a few others.
-    const endDate = rng.chance(kind === Kind.Card ? 0.17 : 0.025) ? NaN : plannedEnd;
+    const endDate = rng.chance(kind === Kind.Card ? 0.17 : 0.035) ? NaN : plannedEnd;
 
     // Last bureau update: soon after closing, recent for live credits.
     let update: number;
@@ -300,18 +300,20 @@ export function writeBureau(
     // bureau_balance: months 0 .. start month (at most 96 back), newest first.
     let span = Math.min(-HORIZON_MONTHS, -startMonth) + 1;
     // Some bureaus report only the recent part of a credit's life.
-    if (rng.chance(0.35)) span = Math.max(1, Math.ceil(span * rng.uniform(0.3, 1)));
+    if (rng.chance(0.45)) span = Math.max(1, Math.ceil(span * rng.uniform(0.3, 1)));
     const openFrom = Math.min(endMonth, 0); // newest open month
     // Unknown (X) stretches: whole credit, the oldest months, or months since the last update.
     const xu = rng.next();
     let xNewerThan = 1; // months m >= xNewerThan are X (1 = none)
     let xOlderThan = -1000; // months m <= xOlderThan are X
-    if (xu < 0.12) xOlderThan = 0;
-    else if (xu < 0.5) xOlderThan = startMonth + Math.floor(rng.next() * openMonths);
-    else if (xu < 0.62 && active) xNewerThan = monthOf(update) + 1;
+    if (xu < 0.17) xOlderThan = 0;
+    else if (xu < 0.62) xOlderThan = startMonth + Math.floor(rng.next() * openMonths);
+    else if (xu < 0.75 && active) xNewerThan = monthOf(update) + 1;
+    // Some bureaus stop reporting once a credit is closed: X instead of C.
+    const closedCode = rng.chance(0.08) ? CODE_X : CODE_C;
     for (let k = 0; k < span; k++) {
       const m = -k;
-      statusBuf[k] = m > openFrom ? CODE_C : m <= xOlderThan || m >= xNewerThan ? CODE_X : 0;
+      statusBuf[k] = m > openFrom ? closedCode : m <= xOlderThan || m >= xNewerThan ? CODE_X : 0;
     }
     // Past overdue episodes: statuses climb 1, 2, ... to the peak; a write-off (5) lingers.
     for (let e = 0; e < episodes; e++) {

@@ -37,15 +37,15 @@ export function writeCard(
   const prefix = card.prefix;
   const firstMonth = Math.max(monthOf(card.decision), HORIZON_MONTHS);
   const closeMonth = Number.isNaN(card.closeDay) ? 1 : monthOf(card.closeDay);
-  const lastMonth = Number.isNaN(card.closeDay) ? -1 : Math.min(-1, closeMonth + rng.int(1, 8));
+  const lastMonth = Number.isNaN(card.closeDay) ? -1 : Math.min(-1, closeMonth + rng.int(1, 10));
   // Card profile: dormant cards barely move; the rest draw towards their target utilisation.
   const dormant = rng.chance(0.45);
   const drawP = dormant ? 0.03 : rng.uniform(0.1, 0.5);
   const utilLogit = b.cardUtilLogit + rng.normal(0, 1);
   const payShare = rng.chance(0.3) ? 1 : rng.uniform(0, 0.35);
-  const nanMode = rng.chance(0.45);
+  const nanMode = rng.chance(0.38);
   const interestRate = 0.012 + 0.01 * rng.next();
-  const feeP = rng.uniform(0.2, 0.6);
+  const feeP = rng.uniform(0.3, 0.8);
   const dueOffset = rng.int(0, 20);
   const signed = rng.chance(0.06);
   const dropToZeroP = rng.chance(0.5) ? 0.05 : 0;
@@ -120,7 +120,7 @@ export function writeCard(
 
     // Idle months of some cards leave the drawing breakdown and the payment unrecorded.
     const idleNaN = nanMode && drawings === 0 && balance === 0;
-    const beforeUse = nanMode && !used;
+    const beforeUse = nanMode && !used && m - firstMonth < 16;
     const receivable = balance > 0 && rng.chance(0.03) ? money(balance - rng.uniform(0, 300)) : balance;
     const dpdDef = balance > 1000 ? dpd : 0;
     tally.cardMonth(balance, limit);
@@ -149,7 +149,7 @@ export function writeCard(
         : due - (rng.chance(0.65) ? 0 : rng.int(1, 20));
       if (entry > -1) entry = -1;
       const prescribed = missed ? minInst : pay;
-      if (!missed && rng.chance(0.45)) {
+      if (!missed && rng.chance(0.6)) {
         const first = money(pay * rng.uniform(0.1, 0.9));
         const firstDay = entry - rng.int(1, 10);
         writeCardInstalment(instRows, tally, prefix, instNumber, due, firstDay, first, first);

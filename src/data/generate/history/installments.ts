@@ -54,7 +54,7 @@ function remainingAfter(loan: InstalmentLoan, paid: number): number {
 
 function lateDays(rng: Rng, b: Behaviour): number {
   if (rng.chance(b.longLateShare)) return clamp(Math.round(Math.exp(rng.normal(3.6, 0.8))), 8, 400);
-  return rng.chance(0.65) ? rng.int(1, 5) : rng.int(6, 30);
+  return rng.chance(0.72) ? rng.int(1, 5) : rng.int(6, 30);
 }
 
 export function writeInstalments(

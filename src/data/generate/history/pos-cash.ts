@@ -22,10 +22,14 @@ export function writePosCash(
   const lastK = loan.payoffK > 0 ? loan.payoffK : loan.terms;
   const completedMonth =
     loan.defaultK > 0 ? Number.POSITIVE_INFINITY : monthOf(loan.firstDue + 30 * (lastK - 1)) + 1;
-  const lastMonth = Math.min(-1, completedMonth);
+  // A defaulted loan is reported for a while after the first missed instalment, then written off.
+  const lastMonth =
+    loan.defaultK > 0
+      ? Math.min(-1, monthOf(loan.firstDue + 30 * (loan.defaultK - 1)) + rng.int(2, 24))
+      : Math.min(-1, completedMonth);
   const firstMonth = Math.max(decisionMonth, HORIZON_MONTHS);
   const terms = `${loan.terms}.0`;
-  const signed = rng.chance(0.12);
+  const signed = rng.chance(0.17);
   const approvedFirst = !signed && rng.chance(0.015);
   const noTermFirst = rng.chance(0.04);
   const dpdDefFlag = rng.chance(0.3);

@@ -82,27 +82,27 @@ const SUITE_MISSING = [0.31, 0.97, 0.33, 0.34, 0.51, 0.67, 0.9, 1, 0.5, 0.52];
 const DECISION_APPROVED = quantileSampler([
   [0, -2922],
   [0.01, -2850],
-  [0.25, -1565],
-  [0.5, -780],
-  [0.75, -440],
+  [0.25, -1500],
+  [0.5, -800],
+  [0.75, -450],
   [0.99, -50],
   [1, -1],
 ]);
 const DECISION_OTHER = quantileSampler([
   [0, -2922],
   [0.01, -2700],
-  [0.25, -480],
-  [0.5, -200],
-  [0.75, -90],
+  [0.25, -560],
+  [0.5, -260],
+  [0.75, -120],
   [0.99, -8],
   [1, -1],
 ]);
 // Cards are older than the average application: ~37 months of card rows each (3.84M / 104k).
 const CARD_DECISION = quantileSampler([
   [0, -2922],
-  [0.25, -1900],
-  [0.5, -1050],
-  [0.75, -450],
+  [0.25, -1950],
+  [0.5, -1150],
+  [0.75, -520],
   [1, -30],
 ]);
 
@@ -399,7 +399,7 @@ export interface PreviousRows {
 
 /** Cash request: larger amounts go with longer terms. */
 function cashAmount(rng: Rng, incomeScale: number, terms: number): number {
-  const x = clamp(lognormal(rng, 150_000 * incomeScale * Math.sqrt(terms / 12), 0.7), 18_000, 4_500_000);
+  const x = clamp(lognormal(rng, 180_000 * incomeScale * Math.sqrt(terms / 12), 0.8), 18_000, 4_500_000);
   return rng.chance(0.75) ? Math.max(22500, roundTo(x, 22500)) : Math.max(4500, roundTo(x, 4500));
 }
 
@@ -535,7 +535,7 @@ export function writePrevious(
       // The term is chosen with the goods: dearer goods, longer terms.
       const plannedTerms = CONSUMER_TERMS[rng.pickCumulative(CONSUMER_TERM_PICK.cumulative)]!;
       goods = halfUnits(
-        clamp(lognormal(rng, 50_000 * Math.sqrt(incomeScale * (plannedTerms / 8)), 0.75), 9000, 4_000_000),
+        clamp(lognormal(rng, 58_000 * Math.sqrt(incomeScale * (plannedTerms / 8)), 0.8), 9000, 4_000_000),
       );
       application = goods;
       if (rng.chance(0.55)) down = 0;
@@ -625,9 +625,11 @@ export function writePrevious(
         else if (
           dueBefore >= 1 &&
           (running || terms > 1) &&
-          rng.chance(running ? (isCash ? 0.6 : 0.15) : isCash ? 0.3 : 0.12)
+          rng.chance(running ? (isCash ? 0.6 : 0.15) : isCash ? 0.55 : 0.35)
         ) {
-          payoffK = running ? rng.int(1, dueBefore) : rng.int(1, terms - 1);
+          // Consumer loans are cleared a few months early, cash loans at any point.
+          const last = running ? dueBefore : terms - 1;
+          payoffK = isCash ? rng.int(1, last) : last - Math.floor(rng.next() * rng.next() * last);
         }
         const end = payoffK > 0 ? firstDue + 30 * (payoffK - 1) : lastDue1st;
         lastDue = defaultK > 0 || end > -11 ? SENTINEL : end;
