@@ -48,7 +48,7 @@ type Cell = (typeof Cell)[keyof typeof Cell];
 
 // Joint type x status counts of the 1,000 random real rows (approved cards are added
 // per client, see counts.ts, so they are left out here).
-const CELL_WEIGHTS = [210, 179, 95, 374, 39, 15, 1.5, 22, 20];
+const CELL_WEIGHTS = [194, 189, 98, 345, 40, 15.5, 1.5, 22, 20.5];
 const REFUSED_CELLS: readonly number[] = [Cell.CashRefused, Cell.ConsumerRefused, Cell.CardRefused];
 const CELL_TYPE = [
   'Cash loans',
@@ -344,9 +344,9 @@ const YIELD_WITHOUT_INTEREST = categorical([
 /** Monthly interest by yield group. */
 const YIELD_RATE: Record<string, number> = {
   low_action: 0.006,
-  low_normal: 0.018,
-  middle: 0.03,
-  high: 0.042,
+  low_normal: 0.017,
+  middle: 0.028,
+  high: 0.038,
 };
 const DOWN_SHARES = [0.05, 0.1, 0.1, 0.1, 0.15, 0.2, 0.2, 0.3, 0.4];
 const CARD_LIMITS = [
@@ -435,9 +435,25 @@ export function writePrevious(
   const big = n > decisions.length;
   const days = big ? new Int32Array(n) : decisions;
   const cells = big ? new Uint8Array(n) : cellOf;
+  let instalmentLoans = 0;
   for (let i = 0; i < n; i++) {
     const cell = i === cardIndex ? Cell.CardApproved : rng.pickCumulative(cum);
     cells[i] = cell;
+    if (cell === Cell.CashApproved || cell === Cell.ConsumerApproved) instalmentLoans++;
+  }
+  // Nearly every client with applications got at least one cash or consumer loan
+  // (POS and installments rows exist for ~95% of clients, as applications do).
+  if (instalmentLoans === 0 && n > (cardIndex >= 0 ? 1 : 0)) {
+    let i = rng.int(0, n - 1);
+    if (i === cardIndex) i = (i + 1) % n;
+    cells[i] = rng.chance(0.36) ? Cell.CashApproved : Cell.ConsumerApproved;
+  }
+  let firstInstalment = -1;
+  for (let i = 0; i < n; i++) {
+    const cell = cells[i]!;
+    if (firstInstalment < 0 && (cell === Cell.CashApproved || cell === Cell.ConsumerApproved)) {
+      firstInstalment = i;
+    }
     const sampler =
       cell === Cell.CardApproved
         ? CARD_DECISION
@@ -509,7 +525,7 @@ export function writePrevious(
         combination = product3[0];
         product = product3[1];
         yieldGroup = product3[2] === 'low_normal' && rng.chance(0.09) ? 'low_action' : product3[2];
-        monthlyRate = YIELD_RATE[yieldGroup]! * rng.uniform(0.85, 1.15);
+        monthlyRate = YIELD_RATE[yieldGroup]! * rng.uniform(0.9, 1.1);
         annuity = money(annuityOf(credit, monthlyRate, terms));
         portfolio = 'Cash';
         if (!rng.chance(0.85)) {
@@ -562,7 +578,7 @@ export function writePrevious(
               : YIELD_WITH_INTEREST
             : YIELD_WITHOUT_INTEREST,
         );
-        monthlyRate = YIELD_RATE[yieldGroup]! * rng.uniform(0.85, 1.15);
+        monthlyRate = YIELD_RATE[yieldGroup]! * rng.uniform(0.9, 1.1);
         annuity = money(annuityOf(credit, monthlyRate, terms));
         portfolio = cell === Cell.ConsumerRefused && rng.chance(0.03) ? 'Cars' : 'POS';
       }
@@ -597,7 +613,9 @@ export function writePrevious(
     let history: 'none' | 'instalments' | 'card' = 'none';
     let payoffK = 0;
     let defaultK = 0;
-    if (approved && !rng.chance(0.05)) {
+    // The client's first instalment loan always has its dates (and so its histories).
+    const keepDates = i === firstInstalment || !rng.chance(0.065);
+    if (approved && keepDates) {
       if (cell === Cell.CardApproved) {
         history = 'card';
         firstDrawing = rng.chance(0.6) ? Math.min(-1, decision + rng.int(0, 30)) : SENTINEL;
