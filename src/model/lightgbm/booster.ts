@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   C_API_DTYPE_FLOAT32,
   C_API_DTYPE_FLOAT64,
@@ -15,6 +16,7 @@ import type { Dataset } from './dataset.js';
 import { LightGbmError } from './errors.js';
 import { lightGbm } from './library.js';
 import { checkMatrix, type DenseMatrix } from './matrix.js';
+import { prepareModelText } from './model-text.js';
 import { NativeHandle } from './native-handle.js';
 import { formatParams, threadCount, type LightGbmParams } from './params.js';
 import { readStringArray } from './strings.js';
@@ -113,16 +115,25 @@ export class Booster implements Disposable {
 
   /** Loads a model saved in LightGBM's text format (by us, Python or the CLI). */
   static fromFile(path: string, options: LoadOptions = {}): Booster {
-    const api = lightGbm();
-    const iterations = new Int32Array(1);
-    const handle = createHandle<BoosterHandle>('LGBM_BoosterCreateFromModelfile', (out) =>
-      api.LGBM_BoosterCreateFromModelfile(path, iterations, out),
-    );
-    return Booster.adopt(handle, undefined, { num_threads: options.numThreads });
+    // Read here rather than by LGBM_BoosterCreateFromModelfile: the text must be checked first.
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new LightGbmError(
+        'Booster.fromFile',
+        `cannot read model file ${path}: ${(error as Error).message}`,
+      );
+    }
+    return Booster.load(prepareModelText(text, `Booster.fromFile(${path})`), options);
   }
 
   /** Loads a model from the text modelToString() returns. */
   static fromString(model: string, options: LoadOptions = {}): Booster {
+    return Booster.load(prepareModelText(model, 'Booster.fromString'), options);
+  }
+
+  private static load(model: string, options: LoadOptions): Booster {
     const api = lightGbm();
     const iterations = new Int32Array(1);
     const handle = createHandle<BoosterHandle>('LGBM_BoosterLoadModelFromString', (out) =>

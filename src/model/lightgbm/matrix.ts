@@ -10,6 +10,9 @@ export interface DenseMatrix {
 
 /** Wraps row-major data with ncol columns, the row count following from its length. */
 export function denseMatrix(data: FloatArray, ncol: number): DenseMatrix {
+  if (ncol > 0 && data.length % ncol !== 0) {
+    throw new LightGbmError('matrix', `${data.length} values do not fill rows of ${ncol} columns`);
+  }
   const matrix = { data, nrow: ncol > 0 ? data.length / ncol : 0, ncol };
   checkMatrix(matrix, 'matrix');
   return matrix;
