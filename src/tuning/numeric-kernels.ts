@@ -8,7 +8,8 @@ import type { Rng } from '../core/rng.js';
 import type { ParzenOptions } from './tpe-defaults.js';
 import { snapToStep } from './rounding.js';
 import type { NumericParam } from './search-space.js';
-import { logNormalMass, sampleTruncatedNormal, truncatedNormalLogPdf } from './truncated-normal.js';
+import { logNormalPdf } from './normal-math.js';
+import { logNormalMass, sampleTruncatedNormal } from './truncated-normal.js';
 
 /** Kernels in the transformed space; the prior is the last one. */
 export interface NumericKernels {
@@ -60,12 +61,17 @@ export function buildNumericKernels(
   const range = high - low;
   // Magic clip: no kernel narrower than range / min(100, 1 + n_kernels), n_kernels counting the prior.
   const minSigma = options.considerMagicClip ? range / Math.min(100, 1 + mus.length + 1) : 1e-12;
-  const sigmas = neighbourBandwidths(mus, low, high, options.considerEndpoints).map((s) =>
-    Math.min(Math.max(s, minSigma), range),
-  );
-  mus.push((low + high) / 2);
+  const priorMu = (low + high) / 2;
+  // Optuna's code (3.x to 4.x) counts the prior's centre as a neighbour when measuring gaps,
+  // which tpe.md's pseudo-code leaves out; both are offered, Optuna's by default.
+  const neighbours = options.priorInBandwidth ? [...mus, priorMu] : mus;
+  const sigmas = neighbourBandwidths(neighbours, low, high, options.considerEndpoints)
+    .slice(0, mus.length)
+    .map((s) => Math.min(Math.max(s, minSigma), range));
+  mus.push(priorMu);
   sigmas.push(range);
   const logSupport = mus.map((mu, j) => logNormalMass(mu, sigmas[j]!, low, high));
+  const logSigmas = sigmas.map(Math.log);
 
   return {
     kind: 'numeric',
@@ -81,8 +87,12 @@ export function buildNumericKernels(
     },
     logDensity(j: number, x: number): number {
       if (step === undefined) {
-        const logPdf = truncatedNormalLogPdf(to(x), mus[j]!, sigmas[j]!, low, high);
-        return param.log ? logPdf - Math.log(x) : logPdf;
+        const t = to(x);
+        if (!(t >= low && t <= high)) return -Infinity;
+        const scale = options.omitKernelScale ? 0 : logSigmas[j]!;
+        const logPdf = logNormalPdf((t - mus[j]!) / sigmas[j]!) - scale - logSupport[j]!;
+        // Per unit of x, not of ln x: the Jacobian makes the density integrate to 1 over [low, high].
+        return param.log ? logPdf - t : logPdf;
       }
       const cellLow = to(x - step / 2);
       const cellHigh = to(x + step / 2);

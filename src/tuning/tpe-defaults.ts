@@ -29,6 +29,13 @@ export interface ParzenOptions {
   readonly priorWeight: number;
   readonly considerMagicClip: boolean;
   readonly considerEndpoints: boolean;
+  /** Count the prior's centre among the neighbours of the bandwidth rule, as Optuna's code does. */
+  readonly priorInBandwidth: boolean;
+  /**
+   * Optuna <= 3.1 left −ln σ out of a continuous kernel's log density (fixed in later releases);
+   * on only to reproduce Debian's python3-optuna 3.1 side by side.
+   */
+  readonly omitKernelScale: boolean;
   readonly weights: (k: number) => number[];
 }
 
@@ -36,6 +43,8 @@ export const DEFAULT_PARZEN_OPTIONS: ParzenOptions = {
   priorWeight: 1.0,
   considerMagicClip: true,
   considerEndpoints: false,
+  priorInBandwidth: true,
+  omitKernelScale: false,
   weights: defaultWeights,
 };
 

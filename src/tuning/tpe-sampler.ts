@@ -49,6 +49,8 @@ export class TpeSampler implements Sampler {
       priorWeight: options.priorWeight ?? DEFAULT_PARZEN_OPTIONS.priorWeight,
       considerMagicClip: options.considerMagicClip ?? DEFAULT_PARZEN_OPTIONS.considerMagicClip,
       considerEndpoints: options.considerEndpoints ?? DEFAULT_PARZEN_OPTIONS.considerEndpoints,
+      priorInBandwidth: options.priorInBandwidth ?? DEFAULT_PARZEN_OPTIONS.priorInBandwidth,
+      omitKernelScale: options.omitKernelScale ?? DEFAULT_PARZEN_OPTIONS.omitKernelScale,
       weights: options.weights ?? DEFAULT_PARZEN_OPTIONS.weights,
     };
     this.startup = new RandomSampler({ seed: this.seed });
