@@ -39,7 +39,7 @@ export function behaviourOf(rng: Rng, applicant: Applicant): Behaviour {
     underP: clamp(0.04 * Math.exp(0.9 * risk - 0.405) * noise, 0, 0.6),
     defaultP: clamp(0.02 * Math.exp(1.4 * risk - 0.98), 0, 0.6),
     cardMissP: clamp(0.06 * Math.exp(1.2 * risk - 0.72), 0, 0.7),
-    cardUtilLogit: 2.0 + 1.0 * risk,
+    cardUtilLogit: 1.5 + 1.2 * risk,
     refuseMult: Math.exp(0.7 * risk - 0.245),
   };
 }

@@ -39,10 +39,11 @@ export function writeCard(
   const closeMonth = Number.isNaN(card.closeDay) ? 1 : monthOf(card.closeDay);
   const lastMonth = Number.isNaN(card.closeDay) ? -1 : Math.min(-1, closeMonth + rng.int(1, 10));
   // Card profile: dormant cards barely move; the rest draw towards their target utilisation.
-  const dormant = rng.chance(0.45);
+  // Safer clients more often leave the card unused or clear it every month.
+  const dormant = rng.chance(clamp(0.45 - 0.12 * b.risk, 0.1, 0.8));
   const drawP = dormant ? 0.03 : rng.uniform(0.1, 0.5);
   const utilLogit = b.cardUtilLogit + rng.normal(0, 1);
-  const payShare = rng.chance(0.3) ? 1 : rng.uniform(0, 0.35);
+  const payShare = rng.chance(clamp(0.3 - 0.1 * b.risk, 0.05, 0.6)) ? 1 : rng.uniform(0, 0.35);
   const nanMode = rng.chance(0.38);
   const interestRate = 0.012 + 0.01 * rng.next();
   const feeP = rng.uniform(0.3, 0.8);
