@@ -37,6 +37,7 @@ export { Study } from './study.js';
 export type { Objective, OptimizeOptions, StudyOptions, StudyRecord } from './study.js';
 export { Trial, TrialPruned } from './trial.js';
 export { bestTrial } from './trial-record.js';
+export { trialsFromJson } from './trial-json.js';
 export type { Direction, FrozenTrial, IntermediateValue, StudyView, TrialState } from './trial-record.js';
 
 export { compareSamplers, convergenceCurve } from './compare-samplers.js';

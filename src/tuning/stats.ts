@@ -8,7 +8,7 @@ export function nanPercentile(values: readonly number[], q: number): number {
   const lower = Math.floor(position);
   const upper = Math.min(lower + 1, sorted.length - 1);
   const fraction = position - lower;
-  // Written as a + f·(b − a) only when finite, so ±∞ values do not produce NaN.
+  // Exact positions return the value itself, so an ±∞ there does not turn into NaN.
   if (fraction === 0) return sorted[lower]!;
   return sorted[lower]! + fraction * (sorted[upper]! - sorted[lower]!);
 }

@@ -9,6 +9,7 @@ import { Study } from './study.js';
 import { TpeSampler } from './tpe-sampler.js';
 import { TrialPruned } from './trial.js';
 import type { FrozenTrial } from './trial-record.js';
+import { trialsFromJson } from './trial-json.js';
 
 const space = defineSearchSpace([floatParam('x', 0, 1), categoricalParam('c', ['a', 'b'])], { names: 'any' });
 
@@ -129,5 +130,25 @@ describe('Study', () => {
       { nTrials: 10 },
     );
     expect(study.trials).toHaveLength(3);
+  });
+});
+
+describe('trialsFromJson', () => {
+  it('round-trips records, bringing NaN intermediate values back', () => {
+    const trial = {
+      number: 3,
+      state: 'PRUNED',
+      params: { x: 0.5, c: 'a' },
+      value: null,
+      intermediate: [{ step: 0, value: NaN }],
+      startedAt: 1,
+      completedAt: 2,
+      durationMs: 1,
+    };
+    const [back] = trialsFromJson(JSON.parse(JSON.stringify([trial])));
+    expect(back).toEqual(trial);
+    expect(() => trialsFromJson([{ ...trial, state: 'RUNNING' }])).toThrow(/"state" must be one of/);
+    expect(() => trialsFromJson([{ ...trial, state: 'COMPLETE' }])).toThrow(/COMPLETE trial needs a value/);
+    expect(() => trialsFromJson({})).toThrow(ClairscoreError);
   });
 });
