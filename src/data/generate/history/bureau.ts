@@ -1,5 +1,4 @@
 import type { Rng } from '../../../core/index.js';
-import { formatFloat } from '../csv-format.js';
 import type { Applicant, IdCounters } from '../types.js';
 import type { HistoryCounts } from './counts.js';
 import {
@@ -15,6 +14,7 @@ import {
   roundTo,
   sampleQuantile,
   wholeFloat,
+  amount,
 } from './sampling.js';
 import type { SignalTally } from './signals.js';
 import { earliestDay, HORIZON_MONTHS, monthOf } from './timeline.js';
@@ -87,6 +87,11 @@ const CARD_LIMIT_PICK = categorical(
 );
 
 const STATUS_LABELS = ['0', '1', '2', '3', '4', '5', 'C', 'X'];
+/** "MONTHS_BALANCE,STATUS" for every month 0..-96 and status code, built once (27M rows use them). */
+const MONTH_STATUS = Array.from(
+  { length: 97 * 8 },
+  (_, i) => `${-Math.floor(i / 8) || 0},${STATUS_LABELS[i % 8]}`,
+);
 const CODE_C = 6;
 const CODE_X = 7;
 /** Peak status of an overdue episode: mostly one month at status 1, sometimes a write-off (5). */
@@ -291,8 +296,8 @@ export function writeBureau(
     bureauRows.push(
       `${curr}${bureauId},${fate},${pick(rng, CURRENCY)},${dc},${overdueDays},` +
         `${Number.isNaN(endDate) ? '' : wholeFloat(endDate)},${Number.isNaN(fact) ? '' : wholeFloat(fact)},` +
-        `${formatFloat(maxOverdue)},${prolong},${formatFloat(sum)},${formatFloat(debt)},${formatFloat(limit)},` +
-        `${formatFloat(sumOverdue)},${CREDIT_TYPE.labels[typeIndex]},${update},${formatFloat(annuity)}`,
+        `${amount(maxOverdue)},${prolong},${amount(sum)},${amount(debt)},${amount(limit)},` +
+        `${amount(sumOverdue)},${CREDIT_TYPE.labels[typeIndex]},${update},${amount(annuity)}`,
     );
 
     if (counts.balanceCoverage === 0 || !rng.chance(counts.balanceCoverage)) continue;
@@ -339,7 +344,7 @@ export function writeBureau(
     for (let k = 0; k < span; k++) {
       const code = statusBuf[k]!;
       if (code <= 5 && code > worst) worst = code;
-      balanceRows.push(`${prefix}${-k},${STATUS_LABELS[code]}`);
+      balanceRows.push(prefix + MONTH_STATUS[k * 8 + code]!);
     }
     tally.bureauWorstStatus = worst;
   }

@@ -1,7 +1,6 @@
 import type { Rng } from '../../../core/index.js';
-import { formatFloat } from '../csv-format.js';
 import type { Behaviour } from './behaviour.js';
-import { clamp, money, roundTo, wholeFloat } from './sampling.js';
+import { clamp, money, roundTo, wholeFloat, amount } from './sampling.js';
 import type { SignalTally } from './signals.js';
 import { HORIZON_MONTHS, monthEnd, monthOf } from './timeline.js';
 
@@ -126,14 +125,14 @@ export function writeCard(
     const dpdDef = balance > 1000 ? dpd : 0;
     tally.cardMonth(balance, limit);
     ccRows.push(
-      `${prefix}${m},${formatFloat(balance)},${limit},` +
-        (idleNaN ? ',' : `${formatFloat(atm)},`) +
-        `${formatFloat(drawings)},` +
-        (idleNaN ? ',,' : `${formatFloat(other)},${formatFloat(pos)},`) +
-        (beforeUse ? ',' : `${formatFloat(minInst)},`) +
-        (idleNaN && pay === 0 ? ',' : `${formatFloat(pay)},`) +
-        `${formatFloat(pay >= minInst && minInst > 0 ? pay : 0)},${formatFloat(principal)},` +
-        `${formatFloat(receivable)},${formatFloat(receivable)},` +
+      `${prefix}${m},${amount(balance)},${limit},` +
+        (idleNaN ? ',' : `${amount(atm)},`) +
+        `${amount(drawings)},` +
+        (idleNaN ? ',,' : `${amount(other)},${amount(pos)},`) +
+        (beforeUse ? ',' : `${amount(minInst)},`) +
+        (idleNaN && pay === 0 ? ',' : `${amount(pay)},`) +
+        `${amount(pay >= minInst && minInst > 0 ? pay : 0)},${amount(principal)},` +
+        `${amount(receivable)},${amount(receivable)},` +
         (idleNaN ? ',' : `${cntAtm}.0,`) +
         `${cntAtm + cntPos + cntOther},` +
         (idleNaN ? ',,' : `${cntOther}.0,${cntPos}.0,`) +
@@ -181,6 +180,6 @@ function writeCardInstalment(
 ): void {
   tally.instalment(due, entry, prescribed, paid);
   rows.push(
-    `${prefix}0.0,${number},${wholeFloat(due)},${wholeFloat(entry)},${formatFloat(prescribed)},${formatFloat(paid)}`,
+    `${prefix}0.0,${number},${wholeFloat(due)},${wholeFloat(entry)},${amount(prescribed)},${amount(paid)}`,
   );
 }

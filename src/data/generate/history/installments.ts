@@ -1,7 +1,6 @@
 import type { Rng } from '../../../core/index.js';
-import { formatFloat } from '../csv-format.js';
 import type { Behaviour } from './behaviour.js';
-import { clamp, money, wholeFloat } from './sampling.js';
+import { clamp, money, wholeFloat, amount } from './sampling.js';
 import type { SignalTally } from './signals.js';
 
 /**
@@ -69,6 +68,7 @@ export function writeInstalments(
   const change1 = rng.chance(0.08) ? rng.int(2, Math.max(2, lastK)) : 1000;
   const change2 = change1 < 1000 && rng.chance(0.5) ? change1 + rng.int(1, 6) : 1000;
   const loanLateP = clamp(b.lateP * Math.exp(0.5 * rng.normal() - 0.125), 0, 0.9);
+  const annuityText = amount(loan.annuity);
   let count = 0;
   for (let k = 1; k <= lastK; k++) {
     const due = loan.firstDue + 30 * (k - 1);
@@ -79,11 +79,11 @@ export function writeInstalments(
       continue;
     }
     let version = k >= change2 ? 3 : k >= change1 ? 2 : 1;
-    let amount = loan.annuity;
+    let prescribed = loan.annuity;
     if (k === loan.payoffK) {
       // Early repayment: the rest of the principal on a new calendar.
       version++;
-      amount = money(Math.max(loan.annuity, remainingAfter(loan, k - 1) * (1 + loan.monthlyRate)));
+      prescribed = money(Math.max(loan.annuity, remainingAfter(loan, k - 1) * (1 + loan.monthlyRate)));
     }
     const prefix = `${loan.prefix}${version}.0,${k},${due}.0,`;
     const late = rng.chance(loanLateP);
@@ -95,11 +95,11 @@ export function writeInstalments(
         : Math.min(Math.round(Math.exp(rng.normal(2.2, 0.8))), k === 1 ? 25 : 60);
       entry = due - early;
     }
-    const amountText = formatFloat(amount);
+    const amountText = prescribed === loan.annuity ? annuityText : amount(prescribed);
     if (entry > -1) {
       // Due before the application but not yet paid: the rare missing payment.
       schedule.settled[count++] = NaN;
-      tally.instalment(due, NaN, amount, NaN);
+      tally.instalment(due, NaN, prescribed, NaN);
       rows.push(`${prefix},${amountText},`);
       continue;
     }
@@ -107,22 +107,22 @@ export function writeInstalments(
     if (k !== loan.payoffK && rng.chance(b.splitP)) {
       // Paid in parts on different days, the last part on the settlement day.
       const parts = rng.chance(0.8) ? 2 : 3;
-      let left = amount;
+      let left = prescribed;
       let day = Math.max(loan.decision + 1, entry - rng.int(1, 15) * (parts - 1));
       for (let p = 1; p <= parts; p++) {
         const pay = p === parts ? money(left) : money(left * rng.uniform(0.05, 0.9));
         left -= pay;
         const d = p === parts ? entry : day;
-        tally.instalment(due, d, amount, pay);
-        rows.push(`${prefix}${wholeFloat(d)},${amountText},${formatFloat(pay)}`);
+        tally.instalment(due, d, prescribed, pay);
+        rows.push(`${prefix}${wholeFloat(d)},${amountText},${amount(pay)}`);
         day += rng.int(1, 15);
         if (day > entry) day = entry;
       }
       continue;
     }
-    const pay = rng.chance(b.underP) ? money(amount * rng.uniform(0.05, 0.99)) : amount;
-    tally.instalment(due, entry, amount, pay);
-    rows.push(`${prefix}${wholeFloat(entry)},${amountText},${formatFloat(pay)}`);
+    const pay = rng.chance(b.underP) ? money(prescribed * rng.uniform(0.05, 0.99)) : prescribed;
+    tally.instalment(due, entry, prescribed, pay);
+    rows.push(`${prefix}${wholeFloat(entry)},${amountText},${pay === prescribed ? amountText : amount(pay)}`);
   }
   schedule.count = count;
 }

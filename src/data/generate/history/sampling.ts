@@ -113,6 +113,17 @@ export function roundTo(x: number, step: number): number {
   return Math.round(x / step) * step;
 }
 
+/**
+ * A float64 money or day value as formatFloat prints it, on the hot path: values here are
+ * NaN (empty), 0, whole, or multiples of 0.005 below 1e16, where JavaScript's shortest
+ * round-trip text equals Python's repr (no exponent form), so only ".0" needs adding.
+ */
+export function amount(x: number): string {
+  if (x === 0) return '0.0';
+  if (x !== x) return '';
+  return x % 1 === 0 ? `${x}.0` : `${x}`;
+}
+
 /** A float64 column holding a whole number: Python repr adds ".0". */
 export function wholeFloat(x: number): string {
   return `${x}.0`;
