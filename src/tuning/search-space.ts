@@ -99,8 +99,3 @@ export function categoricalParam(name: string, choices: readonly CategoricalValu
 export function findParam(space: SearchSpace, name: string): ParamSpec | undefined {
   return space.params.find((p) => p.name === name);
 }
-
-/** True when a numeric parameter is sampled on a discrete grid (ints, floats with a step). */
-export function isDiscrete(param: NumericParam): boolean {
-  return param.kind === 'int' || param.step !== undefined;
-}

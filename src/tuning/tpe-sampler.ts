@@ -13,6 +13,7 @@ import { DEFAULT_PARZEN_OPTIONS, defaultGamma } from './tpe-defaults.js';
 import type { ParzenOptions } from './tpe-defaults.js';
 import type { FrozenTrial, StudyView } from './trial-record.js';
 import { splitTrials } from './trial-split.js';
+import type { TrialSplit } from './trial-split.js';
 
 export interface TpeSamplerOptions extends Partial<ParzenOptions> {
   /** Default 0; the startup RandomSampler gets the same seed. */
@@ -58,30 +59,34 @@ export class TpeSampler implements Sampler {
 
   sample(space: SearchSpace, study: StudyView, number: number): Params {
     const params: Record<string, ParamValue> = {};
-    const startup = usableTrials(study.trials).length < this.nStartupTrials;
-    for (const param of space.params) {
-      params[param.name] = startup
-        ? this.startup.sampleParam(param, number)
-        : this.sampleParam(param, study, number);
+    const usable = usableTrials(study.trials);
+    if (usable.length < this.nStartupTrials) {
+      for (const param of space.params) params[param.name] = this.startup.sampleParam(param, number);
+      return params;
     }
+    const split = splitTrials(usable, this.gamma(usable.length), study.direction);
+    for (const param of space.params) params[param.name] = this.sampleParam(param, split, number);
     return params;
   }
 
   /** l(x) from the good trials and g(x) from the others, for one parameter. */
   estimators(param: ParamSpec, study: StudyView): TpeEstimators {
     const usable = usableTrials(study.trials);
-    const { below, above } = splitTrials(usable, this.gamma(usable.length), study.direction);
+    return this.fit(param, splitTrials(usable, this.gamma(usable.length), study.direction));
+  }
+
+  private fit(param: ParamSpec, split: TrialSplit): TpeEstimators {
     return {
-      below: buildParzenEstimator(param, observations(param, below), this.parzen),
-      above: buildParzenEstimator(param, observations(param, above), this.parzen),
+      below: buildParzenEstimator(param, observations(param, split.below), this.parzen),
+      above: buildParzenEstimator(param, observations(param, split.above), this.parzen),
     };
   }
 
-  private sampleParam(param: ParamSpec, study: StudyView, number: number): ParamValue {
+  private sampleParam(param: ParamSpec, split: TrialSplit, number: number): ParamValue {
     if (param.kind === 'categorical' ? param.choices.length === 1 : param.low === param.high) {
       return param.kind === 'categorical' ? param.choices[0]! : param.low;
     }
-    const { below, above } = this.estimators(param, study);
+    const { below, above } = this.fit(param, split);
     const candidates = below.sample(streamRng(this.seed, 'tpe', number, param.name), this.nEiCandidates);
     let best = 0;
     let bestScore = -Infinity;
