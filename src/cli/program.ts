@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 
+import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
 
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true });
   registerGenerate(program);
   registerIngest(program);
+  registerDemo(program);
   return program;
 }

@@ -39,8 +39,8 @@ export function registerIngest(program: Command): void {
     });
 }
 
-/** One progress bar per table, on stderr (shown only on a terminal). */
-function progressBars(): { onProgress: (event: IngestProgress) => void; stop: () => void } {
+/** One progress bar per table, on stderr (shown only on a terminal); the demo reuses it. */
+export function progressBars(): { onProgress: (event: IngestProgress) => void; stop: () => void } {
   let bar: Progress | undefined;
   const stop = (): void => {
     bar?.stop();
