@@ -1,0 +1,489 @@
+import type { FeatureDef, FeatureSource, TableRefs, Text } from '../types.js';
+import {
+  aggregates,
+  count,
+  feature,
+  levelShares,
+  share,
+  where,
+  type Aggregate,
+  type Measure,
+  type Scope,
+} from './builders.js';
+
+const TABLES = ['previous_application'] as const;
+/** In previous_application, 365243 in these day columns means "no date" (SCHEMA.md §2.5). */
+const SENTINEL_DAYS = [
+  'DAYS_FIRST_DRAWING',
+  'DAYS_FIRST_DUE',
+  'DAYS_LAST_DUE_1ST_VERSION',
+  'DAYS_LAST_DUE',
+  'DAYS_TERMINATION',
+];
+/** Orders a client's applications from the oldest decision to the latest, ties broken by id. */
+const LATEST = `{'d': "DAYS_DECISION", 'id': "SK_ID_PREV"}`;
+
+/** Previous applications, sentinels cleaned, with per-application ratios. */
+function from(t: TableRefs): string {
+  const cleaned = SENTINEL_DAYS.map((c) => `NULLIF("${c}", 365243) AS "${c}"`).join(', ');
+  return (
+    `(SELECT * REPLACE (${cleaned}), ` +
+    `"DAYS_TERMINATION" = 365243 AS open_ended, ` +
+    `"AMT_APPLICATION" / NULLIF("AMT_CREDIT", 0) AS app_credit_ratio, ` +
+    `"AMT_APPLICATION" - "AMT_CREDIT" AS app_credit_diff, ` +
+    `"AMT_CREDIT" / NULLIF("AMT_GOODS_PRICE", 0) AS credit_goods_ratio, ` +
+    `"AMT_ANNUITY" / NULLIF("AMT_CREDIT", 0) AS annuity_credit_ratio, ` +
+    `"AMT_ANNUITY" * "CNT_PAYMENT" / NULLIF("AMT_CREDIT", 0) AS total_payment_ratio, ` +
+    `("AMT_ANNUITY" * "CNT_PAYMENT" / NULLIF("AMT_CREDIT", 0) - 1) * 12 / NULLIF("CNT_PAYMENT", 0) AS implied_rate, ` +
+    `NULLIF("DAYS_LAST_DUE_1ST_VERSION", 365243) - NULLIF("DAYS_FIRST_DUE", 365243) AS planned_duration, ` +
+    `NULLIF("DAYS_LAST_DUE", 365243) - NULLIF("DAYS_LAST_DUE_1ST_VERSION", 365243) AS last_due_gap ` +
+    `FROM ${t.previous_application}) AS p`
+  );
+}
+
+const m = (name: string, sql: string, en: string, fr: string, kind: Measure['kind']): Measure => ({
+  name,
+  sql,
+  label: { en, fr },
+  kind,
+});
+const col = (name: string, en: string, fr: string, kind: Measure['kind']): Measure =>
+  m(name, `"${name}"`, en, fr, kind);
+
+const M = {
+  AMT_ANNUITY: col('AMT_ANNUITY', 'annuity', 'annuité', 'money'),
+  AMT_APPLICATION: col('AMT_APPLICATION', 'amount applied for', 'montant demandé', 'money'),
+  AMT_CREDIT: col('AMT_CREDIT', 'amount granted', 'montant accordé', 'money'),
+  AMT_DOWN_PAYMENT: col('AMT_DOWN_PAYMENT', 'down payment', 'apport', 'money'),
+  AMT_GOODS_PRICE: col('AMT_GOODS_PRICE', 'price of the goods', 'prix du bien', 'money'),
+  HOUR_APPR_PROCESS_START: col(
+    'HOUR_APPR_PROCESS_START',
+    'hour of the application',
+    'heure de la demande',
+    'number',
+  ),
+  RATE_DOWN_PAYMENT: col('RATE_DOWN_PAYMENT', 'down payment rate', "taux d'apport", 'ratio'),
+  RATE_INTEREST_PRIMARY: col(
+    'RATE_INTEREST_PRIMARY',
+    'interest rate (normalized)',
+    "taux d'intérêt (normalisé)",
+    'ratio',
+  ),
+  RATE_INTEREST_PRIVILEGED: col(
+    'RATE_INTEREST_PRIVILEGED',
+    'privileged interest rate (normalized)',
+    "taux d'intérêt privilégié (normalisé)",
+    'ratio',
+  ),
+  DAYS_DECISION: col('DAYS_DECISION', 'time since the decision', 'temps depuis la décision', 'days'),
+  SELLERPLACE_AREA: col('SELLERPLACE_AREA', "seller's selling area", 'surface de vente du vendeur', 'number'),
+  CNT_PAYMENT: col('CNT_PAYMENT', 'term (number of payments)', 'durée (nombre de paiements)', 'count'),
+  DAYS_FIRST_DRAWING: col(
+    'DAYS_FIRST_DRAWING',
+    'time since the first drawing',
+    'temps depuis le premier décaissement',
+    'days',
+  ),
+  DAYS_FIRST_DUE: col(
+    'DAYS_FIRST_DUE',
+    'time since the first due date',
+    'temps depuis la première échéance',
+    'days',
+  ),
+  DAYS_LAST_DUE_1ST_VERSION: col(
+    'DAYS_LAST_DUE_1ST_VERSION',
+    'planned last due date',
+    'dernière échéance prévue',
+    'days',
+  ),
+  DAYS_LAST_DUE: col('DAYS_LAST_DUE', 'last due date', 'dernière échéance', 'days'),
+  DAYS_TERMINATION: col('DAYS_TERMINATION', 'expected end', 'fin prévue', 'days'),
+  NFLAG_INSURED_ON_APPROVAL: col(
+    'NFLAG_INSURED_ON_APPROVAL',
+    'insurance requested',
+    'assurance demandée',
+    'flag',
+  ),
+  NFLAG_LAST_APPL_IN_DAY: col(
+    'NFLAG_LAST_APPL_IN_DAY',
+    'last application of the day',
+    'dernière demande du jour',
+    'flag',
+  ),
+  APP_CREDIT_RATIO: m(
+    'APP_CREDIT_RATIO',
+    'app_credit_ratio',
+    'amount applied / granted',
+    'montant demandé / accordé',
+    'ratio',
+  ),
+  APP_CREDIT_DIFF: m(
+    'APP_CREDIT_DIFF',
+    'app_credit_diff',
+    'amount applied minus granted',
+    'montant demandé moins accordé',
+    'money',
+  ),
+  CREDIT_GOODS_RATIO: m(
+    'CREDIT_GOODS_RATIO',
+    'credit_goods_ratio',
+    'amount granted / price of the goods',
+    'montant accordé / prix du bien',
+    'ratio',
+  ),
+  ANNUITY_CREDIT_RATIO: m(
+    'ANNUITY_CREDIT_RATIO',
+    'annuity_credit_ratio',
+    'annuity / amount granted',
+    'annuité / montant accordé',
+    'ratio',
+  ),
+  TOTAL_PAYMENT_RATIO: m(
+    'TOTAL_PAYMENT_RATIO',
+    'total_payment_ratio',
+    'total repaid / amount granted',
+    'total remboursé / montant accordé',
+    'ratio',
+  ),
+  IMPLIED_RATE: m(
+    'IMPLIED_RATE',
+    'implied_rate',
+    'implied yearly interest rate',
+    "taux d'intérêt annuel implicite",
+    'ratio',
+  ),
+  PLANNED_DURATION: m('PLANNED_DURATION', 'planned_duration', 'planned duration', 'durée prévue', 'days'),
+  LAST_DUE_GAP: m(
+    'LAST_DUE_GAP',
+    'last_due_gap',
+    'actual minus planned last due date',
+    'dernière échéance réelle moins prévue',
+    'days',
+  ),
+};
+
+const scope = (
+  prefix: string,
+  filter: string | undefined,
+  en: string,
+  fr: string,
+  overEn: string,
+  overFr: string,
+): Scope => ({
+  prefix,
+  ...(filter ? { filter } : {}),
+  label: { en, fr },
+  over: { en: overEn, fr: overFr },
+  tables: TABLES,
+});
+const ALL = scope(
+  'PREV',
+  undefined,
+  'Previous applications',
+  'Demandes précédentes',
+  "the client's previous applications",
+  'les demandes précédentes du client',
+);
+const APPROVED = scope(
+  'PREV_APPROVED',
+  `"NAME_CONTRACT_STATUS" = 'Approved'`,
+  'Previous applications, approved',
+  'Demandes précédentes, acceptées',
+  "the client's approved previous applications",
+  'les demandes précédentes acceptées du client',
+);
+const REFUSED = scope(
+  'PREV_REFUSED',
+  `"NAME_CONTRACT_STATUS" = 'Refused'`,
+  'Previous applications, refused',
+  'Demandes précédentes, refusées',
+  "the client's refused previous applications",
+  'les demandes précédentes refusées du client',
+);
+const RECENT = scope(
+  'PREV_12M',
+  `"DAYS_DECISION" >= -365`,
+  'Previous applications, last 12 months',
+  'Demandes précédentes, 12 derniers mois',
+  "the client's applications decided in the last 12 months",
+  'les demandes du client décidées depuis 12 mois',
+);
+
+type Plan = readonly (readonly [Measure, readonly Aggregate[]])[];
+const expand = (s: Scope, plan: Plan): FeatureDef[] =>
+  plan.flatMap(([measure, aggs]) => aggregates(s, measure, aggs));
+const MONEY: Aggregate[] = ['min', 'max', 'mean'];
+const DAYS: Aggregate[] = ['min', 'max', 'mean'];
+
+const ALL_PLAN: Plan = [
+  [M.AMT_ANNUITY, [...MONEY, 'sum']],
+  [M.AMT_APPLICATION, [...MONEY, 'sum']],
+  [M.AMT_CREDIT, [...MONEY, 'sum']],
+  [M.AMT_DOWN_PAYMENT, MONEY],
+  [M.AMT_GOODS_PRICE, MONEY],
+  [M.HOUR_APPR_PROCESS_START, ['min', 'max', 'mean']],
+  [M.RATE_DOWN_PAYMENT, ['min', 'max', 'mean']],
+  [M.RATE_INTEREST_PRIMARY, ['min', 'max', 'mean']],
+  [M.RATE_INTEREST_PRIVILEGED, ['min', 'max', 'mean']],
+  [M.DAYS_DECISION, [...DAYS, 'std']],
+  [M.SELLERPLACE_AREA, ['max', 'mean']],
+  [M.CNT_PAYMENT, ['min', 'max', 'mean', 'sum']],
+  [M.DAYS_FIRST_DRAWING, DAYS],
+  [M.DAYS_FIRST_DUE, DAYS],
+  [M.DAYS_LAST_DUE_1ST_VERSION, DAYS],
+  [M.DAYS_LAST_DUE, DAYS],
+  [M.DAYS_TERMINATION, DAYS],
+  [M.NFLAG_INSURED_ON_APPROVAL, ['mean', 'sum']],
+  [M.NFLAG_LAST_APPL_IN_DAY, ['mean']],
+  [M.APP_CREDIT_RATIO, ['min', 'max', 'mean', 'std']],
+  [M.APP_CREDIT_DIFF, ['min', 'max', 'mean']],
+  [M.CREDIT_GOODS_RATIO, ['max', 'mean']],
+  [M.ANNUITY_CREDIT_RATIO, ['min', 'max', 'mean']],
+  [M.TOTAL_PAYMENT_RATIO, ['max', 'mean']],
+  [M.IMPLIED_RATE, ['min', 'max', 'mean']],
+  [M.PLANNED_DURATION, ['max', 'mean']],
+  [M.LAST_DUE_GAP, ['max', 'mean']],
+];
+const APPROVED_PLAN: Plan = [
+  [M.AMT_ANNUITY, [...MONEY, 'sum']],
+  [M.AMT_APPLICATION, MONEY],
+  [M.AMT_CREDIT, [...MONEY, 'sum']],
+  [M.AMT_DOWN_PAYMENT, ['max', 'mean']],
+  [M.AMT_GOODS_PRICE, MONEY],
+  [M.RATE_DOWN_PAYMENT, ['max', 'mean']],
+  [M.DAYS_DECISION, DAYS],
+  [M.CNT_PAYMENT, ['max', 'mean', 'sum']],
+  [M.DAYS_FIRST_DRAWING, ['max', 'mean']],
+  [M.DAYS_FIRST_DUE, ['min', 'max', 'mean']],
+  [M.DAYS_LAST_DUE_1ST_VERSION, DAYS],
+  [M.DAYS_LAST_DUE, ['max', 'mean']],
+  [M.DAYS_TERMINATION, ['max', 'mean']],
+  [M.NFLAG_INSURED_ON_APPROVAL, ['mean']],
+  [M.APP_CREDIT_RATIO, ['min', 'max', 'mean']],
+  [M.APP_CREDIT_DIFF, ['max', 'mean']],
+  [M.TOTAL_PAYMENT_RATIO, ['max', 'mean']],
+  [M.IMPLIED_RATE, ['max', 'mean']],
+  [M.PLANNED_DURATION, ['max', 'mean']],
+  [M.LAST_DUE_GAP, ['mean']],
+];
+const REFUSED_PLAN: Plan = [
+  [M.AMT_ANNUITY, MONEY],
+  [M.AMT_APPLICATION, [...MONEY, 'sum']],
+  [M.AMT_CREDIT, MONEY],
+  [M.AMT_GOODS_PRICE, ['max', 'mean']],
+  [M.DAYS_DECISION, DAYS],
+  [M.CNT_PAYMENT, ['max', 'mean']],
+  [M.HOUR_APPR_PROCESS_START, ['mean']],
+  [M.APP_CREDIT_RATIO, ['max', 'mean']],
+  [M.ANNUITY_CREDIT_RATIO, ['mean']],
+];
+const RECENT_PLAN: Plan = [
+  [M.AMT_APPLICATION, ['mean', 'sum']],
+  [M.AMT_CREDIT, ['sum']],
+  [M.APP_CREDIT_RATIO, ['mean']],
+];
+
+const noun = (en: string, fr: string): Text => ({ en, fr });
+
+/** The latest application (by decision day) and totals compared across applications. */
+function latestAndTotals(): FeatureDef[] {
+  const latest = (
+    name: string,
+    value: string,
+    kind: FeatureDef['kind'],
+    en: string,
+    fr: string,
+  ): FeatureDef =>
+    feature({
+      name: `PREV_LAST_${name}`,
+      sql: `arg_max(${value}, ${LATEST})`,
+      kind,
+      label: { en: `Previous applications, latest: ${en}`, fr: `Demande précédente la plus récente : ${fr}` },
+      tables: TABLES,
+    });
+  return [
+    latest('REFUSED', `CAST("NAME_CONTRACT_STATUS" = 'Refused' AS INTEGER)`, 'flag', 'refused', 'refusée'),
+    latest(
+      'APPROVED',
+      `CAST("NAME_CONTRACT_STATUS" = 'Approved' AS INTEGER)`,
+      'flag',
+      'approved',
+      'acceptée',
+    ),
+    latest('AMT_CREDIT', '"AMT_CREDIT"', 'money', 'amount granted', 'montant accordé'),
+    latest(
+      'APP_CREDIT_RATIO',
+      'app_credit_ratio',
+      'ratio',
+      'amount applied / granted',
+      'montant demandé / accordé',
+    ),
+    latest(
+      'CNT_PAYMENT',
+      '"CNT_PAYMENT"',
+      'count',
+      'term (number of payments)',
+      'durée (nombre de paiements)',
+    ),
+    feature({
+      name: 'PREV_APPROVED_GRANTED_APPLIED_RATIO',
+      sql: `${where('sum', '"AMT_CREDIT"', APPROVED.filter)} / NULLIF(${where('sum', '"AMT_APPLICATION"', APPROVED.filter)}, 0)`,
+      kind: 'ratio',
+      label: {
+        en: 'Previous applications, approved: total granted / total applied for',
+        fr: 'Demandes précédentes, acceptées : total accordé / total demandé',
+      },
+      tables: TABLES,
+    }),
+    feature({
+      name: 'PREV_REFUSED_APPROVED_RATIO',
+      sql: `CAST(${where('count', '1', REFUSED.filter)} AS DOUBLE) / NULLIF(${where('count', '1', APPROVED.filter)}, 0)`,
+      kind: 'ratio',
+      label: {
+        en: 'Previous applications: refused / approved',
+        fr: 'Demandes précédentes : refusées / acceptées',
+      },
+      tables: TABLES,
+    }),
+  ];
+}
+
+const SHARES: readonly (readonly [string, Text, readonly string[]])[] = [
+  ['NAME_CONTRACT_STATUS', noun('status', 'statut'), ['Approved', 'Refused', 'Canceled', 'Unused offer']],
+  [
+    'NAME_CONTRACT_TYPE',
+    noun('contract type', 'type de contrat'),
+    ['Cash loans', 'Consumer loans', 'Revolving loans'],
+  ],
+  ['NAME_CLIENT_TYPE', noun('client type', 'type de client'), ['Repeater', 'New', 'Refreshed']],
+  [
+    'NAME_YIELD_GROUP',
+    noun('interest group', 'groupe de taux'),
+    ['high', 'middle', 'low_normal', 'low_action'],
+  ],
+  ['NAME_PORTFOLIO', noun('portfolio', 'portefeuille'), ['POS', 'Cash', 'Cards', 'Cars']],
+  ['NAME_PRODUCT_TYPE', noun('product type', 'type de produit'), ['x-sell', 'walk-in']],
+  [
+    'CHANNEL_TYPE',
+    noun('channel', 'canal'),
+    [
+      'Credit and cash offices',
+      'Country-wide',
+      'Stone',
+      'Regional / Local',
+      'Contact center',
+      'AP+ (Cash loan)',
+      'Channel of corporate sales',
+      'Car dealer',
+    ],
+  ],
+  [
+    'CODE_REJECT_REASON',
+    noun('refusal reason', 'motif de refus'),
+    ['HC', 'LIMIT', 'CLIENT', 'SCO', 'SCOFR', 'VERIF', 'SYSTEM'],
+  ],
+  [
+    'NAME_PAYMENT_TYPE',
+    noun('payment method', 'mode de paiement'),
+    ['Cash through the bank', 'Non-cash from your account', 'Cashless from the account of the employer'],
+  ],
+  [
+    'PRODUCT_COMBINATION',
+    noun('product', 'produit'),
+    [
+      'Cash',
+      'POS household with interest',
+      'POS mobile with interest',
+      'Cash X-Sell: middle',
+      'Cash X-Sell: low',
+      'POS industry with interest',
+      'Card Street',
+      'Cash Street: high',
+      'Card X-Sell',
+      'POS household without interest',
+      'Cash X-Sell: high',
+      'Cash Street: middle',
+      'POS mobile without interest',
+      'Cash Street: low',
+      'POS industry without interest',
+      'POS other with interest',
+      'POS others without interest',
+    ],
+  ],
+  [
+    'NAME_GOODS_CATEGORY',
+    noun('goods category', 'catégorie de bien'),
+    [
+      'Mobile',
+      'Audio/Video',
+      'Consumer Electronics',
+      'Computers',
+      'Furniture',
+      'Clothing and Accessories',
+      'Construction Materials',
+      'Photo / Cinema Equipment',
+      'Auto Accessories',
+      'Vehicles',
+    ],
+  ],
+  [
+    'NAME_SELLER_INDUSTRY',
+    noun('seller industry', 'secteur du vendeur'),
+    [
+      'Consumer electronics',
+      'Connectivity',
+      'Furniture',
+      'Construction',
+      'Clothing',
+      'Industry',
+      'Auto technology',
+    ],
+  ],
+  [
+    'NAME_CASH_LOAN_PURPOSE',
+    noun('cash loan purpose', 'objet du prêt'),
+    ['Repairs', 'Urgent needs', 'Other'],
+  ],
+  ['NAME_TYPE_SUITE', noun('accompanied by', 'accompagné par'), ['Unaccompanied', 'Family']],
+  [
+    'FLAG_LAST_APPL_PER_CONTRACT',
+    noun('last application for the contract', 'dernière demande du contrat'),
+    ['N'],
+  ],
+];
+
+/** Previous Home Credit applications, aggregated per client. */
+export const previousSource: FeatureSource = {
+  name: 'previous',
+  tables: TABLES,
+  grouped: true,
+  from,
+  features: [
+    count(ALL, 'COUNT', noun('applications', 'demandes')),
+    count(APPROVED, 'COUNT', noun('applications', 'demandes')),
+    count(REFUSED, 'COUNT', noun('applications', 'demandes')),
+    count(
+      { ...ALL, filter: `"NAME_CONTRACT_STATUS" = 'Canceled'` },
+      'CANCELED_COUNT',
+      noun('canceled applications', 'demandes annulées'),
+    ),
+    count(
+      { ...APPROVED, filter: `${APPROVED.filter} AND open_ended` },
+      'OPEN_COUNT',
+      noun('loans without an end date (still running)', 'prêts sans date de fin (en cours)'),
+    ),
+    count(RECENT, 'COUNT', noun('applications', 'demandes')),
+    count(
+      { ...RECENT, filter: `${RECENT.filter} AND ${REFUSED.filter}` },
+      'REFUSED_COUNT',
+      noun('refused applications', 'demandes refusées'),
+    ),
+    share(RECENT, 'REFUSED', REFUSED.filter!, noun('refused', 'refusées')),
+    ...SHARES.flatMap(([column, label, levels]) => levelShares(ALL, column, label, levels)),
+    ...expand(ALL, ALL_PLAN),
+    ...expand(APPROVED, APPROVED_PLAN),
+    ...expand(REFUSED, REFUSED_PLAN),
+    ...expand(RECENT, RECENT_PLAN),
+    ...latestAndTotals(),
+  ],
+};
