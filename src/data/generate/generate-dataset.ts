@@ -81,8 +81,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         promise.catch(() => undefined); // awaited in order below
         pending.set(dispatched++, promise);
       }
-      options.signal?.throwIfAborted();
-      const result = await pending.get(next)!;
+      const result = await untilAborted(pending.get(next)!, options.signal);
       pending.delete(next);
       for (let f = 0; f < OUTPUT_FILES.length; f++) {
         const file = OUTPUT_FILES[f]!;
@@ -125,6 +124,26 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     workers,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
+}
+
+/** The promise's value, or an AbortError as soon as the signal fires (workers are stopped after). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error as Error);
+      },
+    );
+  });
 }
 
 /** Writes with backpressure: waits for the stream to drain when its buffer is full (once rejects on error). */
