@@ -22,9 +22,13 @@ describe('bureau', () => {
     const bad = bureau.filter((r) => {
       const dc = num(r.DAYS_CREDIT);
       const update = num(r.DAYS_CREDIT_UPDATE);
-      return dc < -2922 || dc > 0 || update < dc || update > 0;
+      return dc < -2922 || dc > 0 || update < dc || update > 0 || num(r.DAYS_CREDIT_ENDDATE) < dc;
     });
     expect(bad).toEqual([]);
+    // Planned ends lie mostly ahead of the credit start, some in the far future (cards).
+    const ends = bureau.filter((r) => r.DAYS_CREDIT_ENDDATE !== '').map((r) => num(r.DAYS_CREDIT_ENDDATE));
+    expect(ends.filter((d) => d > 20000).length / ends.length).toBeGreaterThan(0.005);
+    expect(ends.filter((d) => d > 0).length / ends.length).toBeGreaterThan(0.2);
   });
 
   it('keeps active debt within the credit sum and closed debt mostly zero', () => {

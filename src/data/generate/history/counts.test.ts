@@ -43,7 +43,7 @@ describe('history counts per client', () => {
     for (const t of HISTORY_TABLES) {
       const perClient = sample.lines[t].length / CLIENTS;
       const expected = fullSize[t]! / 356_255;
-      // Within 15% (POS_CASH_balance runs ~10% long, see index.ts).
+      // Within 15% (POS_CASH_balance runs ~5% long, see index.ts).
       expect(Math.abs(perClient / expected - 1), t).toBeLessThan(0.15);
     }
   });

@@ -149,7 +149,7 @@ export function writeCard(
         : due - (rng.chance(0.65) ? 0 : rng.int(1, 20));
       if (entry > -1) entry = -1;
       const prescribed = missed ? minInst : pay;
-      if (!missed && rng.chance(0.6)) {
+      if (!missed && rng.chance(0.7)) {
         const first = money(pay * rng.uniform(0.1, 0.9));
         const firstDay = entry - rng.int(1, 10);
         writeCardInstalment(instRows, tally, prefix, instNumber, due, firstDay, first, first);

@@ -20,8 +20,15 @@ export function writePosCash(
 ): void {
   const decisionMonth = monthOf(loan.decision);
   const lastK = loan.payoffK > 0 ? loan.payoffK : loan.terms;
+  // Completed the month after the last instalment, or in its month when it was paid in time.
+  const lastDueMonth = monthOf(loan.firstDue + 30 * (lastK - 1));
+  const lastSettled = sched.count === lastK ? sched.settled[lastK - 1]! : NaN;
   const completedMonth =
-    loan.defaultK > 0 ? Number.POSITIVE_INFINITY : monthOf(loan.firstDue + 30 * (lastK - 1)) + 1;
+    loan.defaultK > 0
+      ? Number.POSITIVE_INFINITY
+      : rng.chance(0.5) && lastSettled <= monthEnd(lastDueMonth)
+        ? lastDueMonth
+        : lastDueMonth + 1;
   // A defaulted loan is reported for a while after the first missed instalment, then written off.
   const lastMonth =
     loan.defaultK > 0
