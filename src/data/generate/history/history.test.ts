@@ -55,6 +55,35 @@ describe('generateHistory: determinism and ids', () => {
   });
 });
 
+describe('generateHistory: extreme applicants', () => {
+  it('stays well-formed for the youngest, oldest, richest, riskiest and hungriest clients', () => {
+    const extremes = [
+      { daysBirth: -7489, latentRisk: 4, creditAppetite: 4 },
+      { daysBirth: -25229, latentRisk: -4, creditAppetite: 4 },
+      { daysBirth: -7489, latentRisk: -4, creditAppetite: -4, incomeTotal: 117_000_000 },
+      { daysBirth: -9000, latentRisk: 4, creditAppetite: -4, incomeTotal: 25650, amtAnnuity: null },
+    ];
+    const rng = new Rng(77, 7);
+    const applicantRng = new Rng(78, 8);
+    const ids: IdCounters = { nextBureauId: 1, nextPrevId: 1 };
+    for (let i = 0; i < 400; i++) {
+      const applicant = sampleApplicant(applicantRng, 300000 + i, extremes[i % extremes.length]);
+      const { rows } = generateHistory(rng, applicant, ids);
+      const earliest = applicant.daysBirth + 18 * 365;
+      for (const t of HISTORY_TABLES) {
+        const records = parse(rows[t].join('\n'), { relax_column_count: true }) as string[][];
+        expect(records.filter((r) => r.length !== COLUMN_FACTS[t].length)).toEqual([]);
+      }
+      // Nothing starts before the client came of age.
+      for (const r of parseRows('bureau', rows.bureau))
+        expect(num(r.DAYS_CREDIT)).toBeGreaterThanOrEqual(earliest);
+      for (const r of parseRows('previous_application', rows.previous_application)) {
+        expect(num(r.DAYS_DECISION)).toBeGreaterThanOrEqual(earliest);
+      }
+    }
+  });
+});
+
 describe('generateHistory: CSV layout', () => {
   it('exposes the real headers', () => {
     for (const t of HISTORY_TABLES) {
