@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 
 import { registerDemo } from './commands/demo.js';
+import { registerFeatures } from './commands/features.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
 
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerIngest(program);
   registerDemo(program);
+  registerFeatures(program);
   return program;
 }
