@@ -23,7 +23,7 @@ import type { Applicant, HistoryRows, IdCounters } from '../src/data/generate/ty
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
-const clients = Number(args.find((a, i) => /^\d+$/.test(a) && i !== outIndex + 1) ?? 20000);
+const clients = Number(args.find((a, i) => /^\d+$/.test(a) && (outIndex < 0 || i !== outIndex + 1)) ?? 20000);
 
 const tables = Object.keys(HISTORY_HEADERS) as (keyof HistoryRows)[];
 const applicantRng = new Rng(7, 1);

@@ -122,17 +122,19 @@ export function writeCard(
     const idleNaN = nanMode && drawings === 0 && balance === 0;
     const beforeUse = nanMode && !used && m - firstMonth < 16;
     const receivable = balance > 0 && rng.chance(0.03) ? money(balance - rng.uniform(0, 300)) : balance;
+    const balanceText = amount(balance);
+    const receivableText = receivable === balance ? balanceText : amount(receivable);
     const dpdDef = balance > 1000 ? dpd : 0;
     tally.cardMonth(balance, limit);
     ccRows.push(
-      `${prefix}${m},${amount(balance)},${limit},` +
+      `${prefix}${m},${balanceText},${limit},` +
         (idleNaN ? ',' : `${amount(atm)},`) +
         `${amount(drawings)},` +
         (idleNaN ? ',,' : `${amount(other)},${amount(pos)},`) +
         (beforeUse ? ',' : `${amount(minInst)},`) +
         (idleNaN && pay === 0 ? ',' : `${amount(pay)},`) +
         `${amount(pay >= minInst && minInst > 0 ? pay : 0)},${amount(principal)},` +
-        `${amount(receivable)},${amount(receivable)},` +
+        `${receivableText},${receivableText},` +
         (idleNaN ? ',' : `${cntAtm}.0,`) +
         `${cntAtm + cntPos + cntOther},` +
         (idleNaN ? ',,' : `${cntOther}.0,${cntPos}.0,`) +
