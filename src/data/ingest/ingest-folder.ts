@@ -30,6 +30,9 @@ export async function ingestFolder(options: IngestOptions): Promise<IngestSummar
     try {
       await db.run('SET enable_progress_bar = true');
       await db.run('SET enable_progress_bar_print = false');
+      // Keeping file order makes big loads write their data twice (at the final checkpoint);
+      // tables have no order, and error paths reread a file in order to name a line.
+      await db.run('SET preserve_insertion_order = false');
       const tables: TableSummary[] = [];
       const loaded: TableSpec[] = [];
       const warnings: string[] = [];

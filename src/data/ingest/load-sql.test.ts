@@ -58,8 +58,8 @@ describe('buildLoadSql', () => {
       null,
       null,
       'SK_ID_BUREAU:missing-key',
-      'MONTHS_BALANCE:not-whole',
-      'SK_ID_BUREAU:not-finite',
+      'MONTHS_BALANCE:bad-int',
+      'SK_ID_BUREAU:bad-int',
     ]);
   });
 });

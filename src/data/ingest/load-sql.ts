@@ -2,9 +2,8 @@ import type { ColumnType, TableSpec } from '../schema/index.js';
 import type { ColumnPlan } from './column-plan.js';
 import { sqlIdentifier, sqlString } from './sql-text.js';
 
-/** What a failed row check means; each maps to one error message. */
-export type CheckKind =
-  'missing-key' | 'target-empty' | 'target-range' | 'not-finite' | 'not-whole' | 'out-of-range';
+/** What a failed row check means; the exact reason is read from the value as written. */
+export type CheckKind = 'missing-key' | 'target' | 'bad-int' | 'bad-float';
 
 export interface RowCheck {
   readonly column: string;
@@ -14,8 +13,12 @@ export interface RowCheck {
 }
 
 export interface LoadStatement {
+  /** CREATE TABLE … AS SELECT … FROM the file, with a check column. */
   readonly sql: string;
-  /** The check column holds the index of the first failed check of a row, NULL when none failed. */
+  /** The read_csv(…) call without rejects options, to reread the file in order on error paths. */
+  readonly source: string;
+  /** Index of the first failed check of a row (into `checks`), NULL when none failed. */
+  readonly checkExpression: string;
   readonly checks: readonly RowCheck[];
   readonly rejectsTable: string;
   readonly rejectsScanTable: string;
@@ -49,55 +52,50 @@ export function buildLoadSql(spec: TableSpec, plan: ColumnPlan, csvPath: string)
     const type = SQL_TYPE[column.type];
     const i = position.get(column.name);
     if (i === undefined) return `CAST(NULL AS ${type}) AS ${name}`;
-    const value = `c${i}`;
     const check = (kind: CheckKind): void => void checks.push({ column: column.name, fileIndex: i, kind });
-    if (column.name === 'TARGET') {
-      check('target-empty');
-      check('target-range');
-    } else if (spec.keyColumns.includes(column.name)) {
-      check('missing-key');
+    if (column.name === 'TARGET') check('target');
+    else {
+      if (spec.keyColumns.includes(column.name)) check('missing-key');
+      if (column.type === 'int') check('bad-int');
+      if (column.type === 'float') check('bad-float');
     }
-    if (column.type === 'float') check('not-finite');
-    if (column.type === 'int') {
-      check('not-finite');
-      check('not-whole');
-      check('out-of-range');
-      return `TRY_CAST(${value} AS BIGINT) AS ${name}`;
-    }
-    return `${value} AS ${name}`;
+    return column.type === 'int' ? `TRY_CAST(c${i} AS BIGINT) AS ${name}` : `c${i} AS ${name}`;
   });
   const whens = checks.map((c, index) => `WHEN ${condition(`c${c.fileIndex}`, c.kind)} THEN ${index}`);
-  const checkColumn = whens.length > 0 ? `CASE ${whens.join(' ')} END` : 'CAST(NULL AS INTEGER)';
-  const options = [
+  const checkExpression = whens.length > 0 ? `CASE ${whens.join(' ')} END` : 'CAST(NULL AS INTEGER)';
+  const read = [
     'header = true',
     'auto_detect = false',
     `delim = ','`,
     `quote = '"'`,
     `escape = '"'`,
     `columns = {${readTypes.join(', ')}}`,
+  ];
+  const rejects = [
     'store_rejects = true',
     `rejects_table = ${sqlString(rejectsTable)}`,
     `rejects_scan = ${sqlString(rejectsScanTable)}`,
     `rejects_limit = ${REJECTS_LIMIT}`,
   ];
+  const readCsv = (options: readonly string[]): string =>
+    `read_csv(${sqlString(csvPath)}, ${options.join(', ')})`;
   const sql =
     `CREATE TABLE ${sqlIdentifier(spec.name)} AS SELECT ${select.join(', ')}, ` +
-    `${checkColumn} AS ${CHECK_COLUMN} FROM read_csv(${sqlString(csvPath)}, ${options.join(', ')})`;
-  return { sql, checks, rejectsTable, rejectsScanTable };
+    `${checkExpression} AS ${CHECK_COLUMN} FROM ${readCsv([...read, ...rejects])}`;
+  return { sql, source: readCsv(read), checkExpression, checks, rejectsTable, rejectsScanTable };
 }
 
+/** SQL that is true when a value fails a check (NULL compares as unknown: empty fields pass). */
 function condition(value: string, kind: CheckKind): string {
   switch (kind) {
     case 'missing-key':
-    case 'target-empty':
       return `${value} IS NULL`;
-    case 'target-range':
-      return `${value} NOT IN (0, 1)`;
-    case 'not-finite':
-      return `(isinf(${value}) OR isnan(${value}))`;
-    case 'not-whole':
-      return `${value} <> trunc(${value})`;
-    case 'out-of-range':
-      return `abs(${value}) > ${MAX_EXACT_INT}`;
+    case 'target':
+      return `(${value} IS NULL OR ${value} NOT IN (0, 1))`;
+    case 'bad-int':
+      // NaN compares above every number, so it fails the range test too.
+      return `NOT (abs(${value}) <= ${MAX_EXACT_INT} AND ${value} = trunc(${value}))`;
+    case 'bad-float':
+      return `NOT isfinite(${value})`;
   }
 }

@@ -43,9 +43,10 @@ export async function loadTable(
     () => db.run(load.sql),
   );
   await throwFirstReject(db, load.rejectsTable, file, plan);
-  await throwFirstFlaggedRow(db, spec, plan, csvPath, file, load.checks);
+  const loaded = { spec, plan, load, csvPath, file };
+  await throwFirstFlaggedRow(db, loaded);
   await db.run(`ALTER TABLE ${sqlIdentifier(spec.name)} DROP COLUMN ${CHECK_COLUMN}`);
-  await throwFirstDuplicate(db, spec, plan, csvPath, file);
+  await throwFirstDuplicate(db, loaded);
   await db.run(`DROP TABLE ${sqlIdentifier(load.rejectsTable)}`);
   await db.run(`DROP TABLE ${sqlIdentifier(load.rejectsScanTable)}`);
 
