@@ -19,7 +19,9 @@ export interface FileHeader {
  */
 export async function readHeader(file: string): Promise<FileHeader> {
   const name = path.basename(file);
-  const handle = await open(file, 'r');
+  const handle = await open(file, 'r').catch((error: Error) => {
+    throw new ClairscoreError('CS_ERR_INPUT_NOT_FOUND', `Cannot read ${file}: ${error.message}`, { file });
+  });
   let head: Buffer;
   let bytes: number;
   try {
