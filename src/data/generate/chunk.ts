@@ -2,6 +2,7 @@ import { Rng } from '../../core/index.js';
 import { drawApplication } from './application/application.js';
 import { COL } from './application/columns.js';
 import { formatApplicationRow } from './application/format-row.js';
+import { ByteSink } from './byte-sink.js';
 import { formatFloat } from './csv-format.js';
 import { generateHistory } from './history/index.js';
 import { OUTPUT_FILES } from './output-files.js';
@@ -47,17 +48,17 @@ export interface ChunkResult {
 const stream = (client: number, part: 0 | 1 | 2): number => 3 * client + part;
 
 export function generateChunk(spec: ChunkSpec, history: GenerateHistory = generateHistory): ChunkResult {
-  const lines: string[][] = OUTPUT_FILES.map(() => []);
-  const [train, test, bureau, balance, previous, pos, installments, card, truth] = lines as [
-    string[],
-    string[],
-    string[],
-    string[],
-    string[],
-    string[],
-    string[],
-    string[],
-    string[],
+  const sinks = OUTPUT_FILES.map(() => new ByteSink());
+  const [train, test, bureau, balance, previous, pos, installments, card, truth] = sinks as [
+    ByteSink,
+    ByteSink,
+    ByteSink,
+    ByteSink,
+    ByteSink,
+    ByteSink,
+    ByteSink,
+    ByteSink,
+    ByteSink,
   ];
   const span = CLIENTS_PER_CHUNK * IDS_PER_CLIENT;
   const ids: IdCounters = {
@@ -85,40 +86,34 @@ export function generateChunk(spec: ChunkSpec, history: GenerateHistory = genera
     const pd = truePd(row, signals);
     pdSum += pd;
     if (isTest) {
-      test.push(formatApplicationRow(row, false));
+      test.addLine(formatApplicationRow(row, false));
     } else {
       const target = new Rng(spec.seed, stream(client, 2)).next() < pd ? 1 : 0;
       defaults += target;
       row[COL.TARGET] = target;
-      train.push(formatApplicationRow(row, true));
+      train.addLine(formatApplicationRow(row, true));
     }
-    truth.push(`${skIdCurr},${formatFloat(pd)}`);
-    append(bureau, rows.bureau);
-    append(balance, rows.bureau_balance);
-    append(previous, rows.previous_application);
-    append(pos, rows.POS_CASH_balance);
-    append(installments, rows.installments_payments);
-    append(card, rows.credit_card_balance);
+    truth.addLine(`${skIdCurr},${formatFloat(pd)}`);
+    bureau.add(rows.bureau);
+    balance.add(rows.bureau_balance);
+    previous.add(rows.previous_application);
+    pos.add(rows.POS_CASH_balance);
+    installments.add(rows.installments_payments);
+    card.add(rows.credit_card_balance);
   }
   if (ids.nextBureauId > limits.bureau || ids.nextPrevId > limits.prev) {
     throw new Error(
       `chunk ${spec.index} used more ids than its reserved range (${IDS_PER_CLIENT} per client)`,
     );
   }
-  // TextEncoder gives each array its own buffer, which a worker can transfer without copying.
-  const encoder = new TextEncoder();
   return {
     index: spec.index,
-    data: lines.map((l) => (l.length === 0 ? new Uint8Array(0) : encoder.encode(`${l.join('\n')}\n`))),
-    rows: lines.map((l) => l.length),
-    trainRows: train.length,
+    data: sinks.map((sink) => sink.bytes()),
+    rows: sinks.map((sink) => sink.rows),
+    trainRows: train.rows,
     defaults,
     pdSum,
   };
-}
-
-function append(target: string[], source: readonly string[]): void {
-  for (const line of source) target.push(line);
 }
 
 /** The chunks covering clients 0 .. clients-1. */
