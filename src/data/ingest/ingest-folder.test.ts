@@ -93,6 +93,17 @@ describe('ingestFolder', () => {
     );
     expect(bad.message).toContain('(1 more rows have bad values.)');
 
+    const unreadable = path.join(root, 'unreadable');
+    writeFolder(unreadable, big, (rows) => {
+      rows[badAt] = '5099999,abc,C';
+      rows[badAt + 10] = '5099999,-1,C,surplus';
+    });
+    const reject = await failure(ingestFolder({ dataDir: unreadable, workspace }));
+    expect(reject.code).toBe('CS_ERR_BAD_VALUE');
+    expect(reject.message).toContain(
+      `bureau_balance.csv line ${badAt + 2}, column MONTHS_BALANCE: "abc" is not a number`,
+    );
+
     const train = path.join(root, 'dup');
     writeFolder(train, 10);
     const trainCsv = path.join(train, 'application_train.csv');
