@@ -101,40 +101,44 @@ async function main(): Promise<void> {
   const appColumns = await columnsOf(db, 'f_app');
   const histColumns = (await columnsOf(db, 'f_hist')).filter((c) => c !== 'SK_ID_CURR');
   const appFeatures = appColumns.filter((c) => !['SK_ID_CURR', 'TARGET', 'TRUE_PD'].includes(c));
-  const rows = (await db.runAndReadAll(`SELECT * FROM f`)).getRowObjectsJS();
-  const valid = (id: number): boolean => ((id * 2654435761) >>> 0) / 4294967296 < validShare;
-  const split = {
-    fit: rows.filter((r) => !valid(Number(r.SK_ID_CURR))),
-    valid: rows.filter((r) => valid(Number(r.SK_ID_CURR))),
-  };
+  // Column-wise, so a full-size data set (307k rows x 150 features) fits in memory.
+  const columns = (await db.runAndReadAll(`SELECT * FROM f`)).getColumnsObjectJS();
+  const ids = columns.SK_ID_CURR!.map(Number);
+  const isValid = ids.map((id) => ((id * 2654435761) >>> 0) / 4294967296 < validShare);
+  const pick = (name: string, valid: boolean): number[] =>
+    columns[name]!.flatMap((v, i) =>
+      isValid[i] === valid ? [v === null || v === undefined ? NaN : Number(v)] : [],
+    );
+  const nValid = isValid.filter(Boolean).length;
   console.log(
-    `${dir}: ${rows.length} train rows (${split.valid.length} held out), ${((Date.now() - started) / 1000).toFixed(1)} s to build features`,
+    `${dir}: ${ids.length} train rows (${nValid} held out), ${((Date.now() - started) / 1000).toFixed(1)} s to build features`,
   );
-  const labels = (set: typeof rows): Float32Array => Float32Array.from(set, (r) => Number(r.TARGET));
-  const bayes = rocAuc(
-    labels(split.valid),
-    Float64Array.from(split.valid, (r) => Number(r.TRUE_PD)),
-  );
+  const labels = {
+    fit: Float32Array.from(pick('TARGET', false)),
+    valid: Float32Array.from(pick('TARGET', true)),
+  };
+  const bayes = rocAuc(labels.valid, Float64Array.from(pick('TRUE_PD', true)));
   for (const [name, features] of [
     ['application only', appFeatures],
     ['application + history', [...appFeatures, ...histColumns]],
   ] as const) {
-    const matrix = (set: typeof rows) =>
-      denseMatrix(
-        Float64Array.from(
-          set.flatMap((r) => features.map((c) => (r[c] === null || r[c] === undefined ? NaN : Number(r[c])))),
-        ),
-        features.length,
-      );
+    const matrix = (valid: boolean) => {
+      const cols = features.map((c) => pick(c, valid));
+      const n = cols[0]!.length;
+      const data = new Float64Array(n * features.length);
+      for (let r = 0; r < n; r++)
+        for (let c = 0; c < features.length; c++) data[r * features.length + c] = cols[c]![r]!;
+      return denseMatrix(data, features.length);
+    };
     const categoricalFeatures = features.flatMap((c, i) =>
       categorical.some((f) => f.name === c) ? [i] : [],
     );
-    using fit = Dataset.fromMatrix(matrix(split.fit), {
-      label: labels(split.fit),
+    using fit = Dataset.fromMatrix(matrix(false), {
+      label: labels.fit,
       categoricalFeatures,
       featureNames: features.map((c) => c.replace(/\W/g, '_')),
     });
-    using check = Dataset.fromMatrix(matrix(split.valid), { label: labels(split.valid), reference: fit });
+    using check = Dataset.fromMatrix(matrix(true), { label: labels.valid, reference: fit });
     const t = Date.now();
     const result = train(
       {
