@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { ErrorCode } from '../src/core/index.js';
+import { isClairscoreError, resolveWorkspace, type ErrorCode } from '../src/core/index.js';
+import { ingestFolder } from '../src/data/ingest/index.js';
 import {
   copyDir,
   copySample,
@@ -334,27 +335,57 @@ describe('clairscore ingest on broken inputs: a clear error, and the previous da
     expect(new Set(CASES.map((c) => c.name)).size).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(CASES.map((c, i) => [c.name, i] as const))('%s', async (_name, i) => {
-    const c = CASES[i]!;
+  /** Breaks a copy of the good folder, ingests it in-process, and checks the error and the old database. */
+  async function expectFailure(c: BrokenCase, i: number): Promise<{ code: string; message: string }> {
     const dir = copyDir(good, path.join(root, `case-${i}`));
     const extra = c.mutate(dir) ?? {};
-    const run = ingest(extra.dataDir ?? dir, workspace, ...(c.flags ?? []));
-    expect(run.status).toBe(2);
-    expect(run.json.error?.code).toBe(c.code);
+    let error: { code: string; message: string } | undefined;
+    try {
+      await ingestFolder({
+        dataDir: extra.dataDir ?? dir,
+        workspace: resolveWorkspace(workspace),
+        allowMissingColumns: c.flags?.includes('--allow-missing-columns') ?? false,
+      });
+    } catch (thrown) {
+      if (!isClairscoreError(thrown)) throw thrown;
+      error = thrown;
+    }
+    expect(error?.code).toBe(c.code);
     for (const fragment of [...c.fragments, ...(extra.fragments ?? [])])
-      expect(run.json.error?.message).toContain(fragment);
-    expect(run.stderr).toContain(`error ${c.code}: `);
-    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace without --verbose
+      expect(error?.message).toContain(fragment);
     expect(readdirSync(workspace)).toEqual(['clairscore.duckdb']);
     expect(sha256(database)).toBe(goodHash);
     expect(await tableCounts(database)).toEqual(goodCounts);
+    return error!;
+  }
+
+  // In-process, so the corpus stays fast; the CLI test below runs some of it as a user would.
+  it.each(CASES.map((c, i) => [c.name, i] as const))('%s', async (_name, i) => {
+    await expectFailure(CASES[i]!, i);
   });
 
-  it('removes a building file left by an ingestion that was killed', () => {
-    const own = path.join(root, 'workspace-stale');
-    expect(ingest(good, own).status).toBe(0);
-    writeFileSync(path.join(own, 'clairscore.duckdb.building-999999999'), 'half-built');
-    expect(ingest(good, own).status).toBe(0);
-    expect(readdirSync(own)).toEqual(['clairscore.duckdb']);
+  it.each(['a data folder that does not exist', 'a duplicate SK_ID_CURR', 'an unterminated quote'])(
+    'through the CLI: %s -> exit code 2, the error on stderr and as JSON, no stack trace',
+    (name) => {
+      const i = CASES.findIndex((c) => c.name === name);
+      const c = CASES[i]!;
+      const dir = copyDir(good, path.join(root, `cli-case-${i}`));
+      const extra = c.mutate(dir) ?? {};
+      const run = ingest(extra.dataDir ?? dir, workspace, ...(c.flags ?? []));
+      expect(run.status).toBe(2);
+      expect(run.json.error?.code).toBe(c.code);
+      for (const fragment of c.fragments) expect(run.json.error?.message).toContain(fragment);
+      expect(run.stderr).toContain(`error ${c.code}: ${run.json.error?.message}`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(sha256(database)).toBe(goodHash);
+    },
+  );
+
+  it('removes a building file left by an ingestion that was killed', async () => {
+    const own = resolveWorkspace(path.join(root, 'workspace-stale'));
+    mkdirSync(own.root);
+    writeFileSync(`${own.database}.building-999999999`, 'half-built'); // no such process
+    await ingestFolder({ dataDir: good, workspace: own });
+    expect(readdirSync(own.root)).toEqual(['clairscore.duckdb']);
   });
 });
