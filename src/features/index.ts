@@ -7,7 +7,7 @@ export type { ApplicationFeatures } from './single/feature-engine.js';
 export { parseApplicationJson, validateApplication } from './single/validate-application.js';
 export type { ApplicationInput, HistoryTable, InputRow } from './single/application-input.js';
 export { applicationJsonSchema } from './single/application-schema.js';
-export { applicationFromDatabase } from './single/application-from-database.js';
+export { applicationFromDatabase, applicationsFromDatabase } from './single/application-from-database.js';
 export type { Problem } from './single/domain-checks.js';
 export { exportMatrix, exportWorkspaceMatrix } from './export/export-matrix.js';
 export type { ExportOptions, FeatureMatrix } from './export/export-matrix.js';

@@ -8,11 +8,23 @@ const c = (name: string): string => `app.${quoteIdent(name)}`;
 const ratio = (a: string, b: string): string => `CAST(${a} AS DOUBLE) / NULLIF(${b}, 0)`;
 const EMPLOYED = `NULLIF(${c('DAYS_EMPLOYED')}, 365243)`;
 const EXT = `[${c('EXT_SOURCE_1')}, ${c('EXT_SOURCE_2')}, ${c('EXT_SOURCE_3')}]`;
-const sumOf = (columns: readonly string[]): string => columns.map(c).join(' + ');
-const nullCount = (columns: readonly string[]): string =>
-  columns.map((name) => `CAST(${c(name)} IS NULL AS INTEGER)`).join(' + ');
+// list forms: one expression node instead of one per column (each node costs every query)
+const sumOf = (columns: readonly string[]): string => `list_sum([${columns.map(c).join(', ')}])`;
+const listNulls = (columns: readonly string[]): string =>
+  `${columns.length} - list_aggregate([${columns.map(c).join(', ')}], 'count')`;
+/** Missing values among columns (a list holds one type: text and number columns are counted apart). */
+const nullCount = (columns: readonly string[]): string => {
+  const text = columns.filter((name) => TEXT_COLUMNS.has(name));
+  const numbers = columns.filter((name) => !TEXT_COLUMNS.has(name));
+  return [numbers, text]
+    .filter((group) => group.length > 0)
+    .map(listNulls)
+    .join(' + ');
+};
 
-const columns = tableSpec('application_test').columns.map((col) => col.name);
+const specs = tableSpec('application_test').columns;
+const columns = specs.map((col) => col.name);
+const TEXT_COLUMNS = new Set(specs.filter((col) => col.type === 'string').map((col) => col.name));
 const DOCUMENTS = columns.filter((n) => n.startsWith('FLAG_DOCUMENT_'));
 const CONTACTS = [
   'FLAG_MOBIL',

@@ -34,6 +34,9 @@ function from(t: TableRefs): string {
     `${statusCounts} FROM ${t.bureau_balance} GROUP BY "SK_ID_BUREAU"`;
   return (
     `(SELECT b.*, bb.* EXCLUDE ("SK_ID_BUREAU"), ` +
+    // scope conditions computed once per row, not once per aggregate
+    `b."CREDIT_ACTIVE" = 'Active' AS is_active, b."CREDIT_ACTIVE" = 'Closed' AS is_closed, ` +
+    `b."DAYS_CREDIT" >= -365 AS is_recent, ` +
     `b."DAYS_CREDIT_ENDDATE" - b."DAYS_CREDIT" AS credit_duration, ` +
     `b."DAYS_ENDDATE_FACT" - b."DAYS_CREDIT_ENDDATE" AS enddate_gap, ` +
     `b."AMT_CREDIT_SUM_DEBT" / NULLIF(b."AMT_CREDIT_SUM", 0) AS debt_ratio, ` +
@@ -213,7 +216,7 @@ const ALL = scope(
 );
 const ACTIVE = scope(
   'BURO_ACTIVE',
-  `"CREDIT_ACTIVE" = 'Active'`,
+  'is_active',
   'Bureau, active credits',
   'Bureau, crédits actifs',
   "the client's active Credit Bureau credits",
@@ -221,7 +224,7 @@ const ACTIVE = scope(
 );
 const CLOSED = scope(
   'BURO_CLOSED',
-  `"CREDIT_ACTIVE" = 'Closed'`,
+  'is_closed',
   'Bureau, closed credits',
   'Bureau, crédits clos',
   "the client's closed Credit Bureau credits",
@@ -229,7 +232,7 @@ const CLOSED = scope(
 );
 const RECENT = scope(
   'BURO_12M',
-  `"DAYS_CREDIT" >= -365`,
+  'is_recent',
   'Bureau, credits opened in the last 12 months',
   'Bureau, crédits ouverts depuis 12 mois',
   "the client's Credit Bureau credits opened in the last 12 months",

@@ -16,7 +16,7 @@ const TABLES = ['credit_card_balance'] as const;
 function from(t: TableRefs): string {
   const latest = `SELECT "SK_ID_PREV", max("MONTHS_BALANCE") AS card_last_month FROM ${t.credit_card_balance} GROUP BY "SK_ID_PREV"`;
   return (
-    `(SELECT c.*, c."MONTHS_BALANCE" = l.card_last_month AS is_last_month, ` +
+    `(SELECT c.*, c."MONTHS_BALANCE" = l.card_last_month AS is_last_month, c."MONTHS_BALANCE" >= -12 AS is_recent, ` +
     `c."AMT_BALANCE" / NULLIF(c."AMT_CREDIT_LIMIT_ACTUAL", 0) AS utilisation, ` +
     `c."AMT_DRAWINGS_CURRENT" / NULLIF(c."AMT_CREDIT_LIMIT_ACTUAL", 0) AS drawing_limit_ratio, ` +
     `c."AMT_PAYMENT_TOTAL_CURRENT" / NULLIF(c."AMT_INST_MIN_REGULARITY", 0) AS payment_min_ratio ` +
@@ -131,7 +131,7 @@ const LAST = scope(
 );
 const RECENT = scope(
   'CC_12M',
-  `"MONTHS_BALANCE" >= -12`,
+  'is_recent',
   'Credit cards, last 12 months',
   'Cartes de crédit, 12 derniers mois',
   'the card balances of the last 12 months',

@@ -21,7 +21,7 @@ function from(t: TableRefs): string {
     `greatest("DAYS_INSTALMENT" - last_entry, 0) AS dbd, ` +
     `greatest(amt_instalment - coalesce(amt_paid, 0), 0) AS shortfall, ` +
     `coalesce(amt_paid, 0) / NULLIF(amt_instalment, 0) AS pay_ratio, ` +
-    `last_entry > "DAYS_INSTALMENT" AS late, ` +
+    `last_entry > "DAYS_INSTALMENT" AS late, "DAYS_INSTALMENT" >= -365 AS is_recent, ` +
     `coalesce(amt_paid, 0) < amt_instalment - ${SHORT_TOLERANCE} AS short ` +
     `FROM (${perInstalment}) AS i) AS i`
   );
@@ -83,7 +83,7 @@ const ALL = scope(
 );
 const RECENT = scope(
   'INSTAL_12M',
-  `"DAYS_INSTALMENT" >= -365`,
+  'is_recent',
   'Instalments, last 12 months',
   'Échéances, 12 derniers mois',
   'the instalments due in the last 12 months',

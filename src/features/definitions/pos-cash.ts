@@ -16,7 +16,7 @@ const TABLES = ['POS_CASH_balance'] as const;
 function from(t: TableRefs): string {
   const latest = `SELECT "SK_ID_PREV", max("MONTHS_BALANCE") AS loan_last_month FROM ${t.POS_CASH_balance} GROUP BY "SK_ID_PREV"`;
   return (
-    `(SELECT p.*, p."MONTHS_BALANCE" = l.loan_last_month AS is_last_month, ` +
+    `(SELECT p.*, p."MONTHS_BALANCE" = l.loan_last_month AS is_last_month, p."MONTHS_BALANCE" >= -12 AS is_recent, ` +
     `1 - p."CNT_INSTALMENT_FUTURE" / NULLIF(p."CNT_INSTALMENT", 0) AS paid_share ` +
     `FROM ${t.POS_CASH_balance} AS p JOIN (${latest}) AS l ON l."SK_ID_PREV" = p."SK_ID_PREV") AS p`
   );
@@ -87,7 +87,7 @@ const LAST = scope(
 );
 const RECENT = scope(
   'POS_12M',
-  `"MONTHS_BALANCE" >= -12`,
+  'is_recent',
   'POS and cash loans, last 12 months',
   'Prêts POS et espèces, 12 derniers mois',
   'the monthly balances of the last 12 months',

@@ -29,6 +29,9 @@ function from(t: TableRefs): string {
   return (
     `(SELECT * REPLACE (${cleaned}), ` +
     `"DAYS_TERMINATION" = 365243 AS open_ended, ` +
+    // scope conditions computed once per row, not once per aggregate
+    `"NAME_CONTRACT_STATUS" = 'Approved' AS is_approved, "NAME_CONTRACT_STATUS" = 'Refused' AS is_refused, ` +
+    `"DAYS_DECISION" >= -365 AS is_recent, ` +
     `"AMT_APPLICATION" / NULLIF("AMT_CREDIT", 0) AS app_credit_ratio, ` +
     `"AMT_APPLICATION" - "AMT_CREDIT" AS app_credit_diff, ` +
     `"AMT_CREDIT" / NULLIF("AMT_GOODS_PRICE", 0) AS credit_goods_ratio, ` +
@@ -186,7 +189,7 @@ const ALL = scope(
 );
 const APPROVED = scope(
   'PREV_APPROVED',
-  `"NAME_CONTRACT_STATUS" = 'Approved'`,
+  'is_approved',
   'Previous applications, approved',
   'Demandes précédentes, acceptées',
   "the client's approved previous applications",
@@ -194,7 +197,7 @@ const APPROVED = scope(
 );
 const REFUSED = scope(
   'PREV_REFUSED',
-  `"NAME_CONTRACT_STATUS" = 'Refused'`,
+  'is_refused',
   'Previous applications, refused',
   'Demandes précédentes, refusées',
   "the client's refused previous applications",
@@ -202,7 +205,7 @@ const REFUSED = scope(
 );
 const RECENT = scope(
   'PREV_12M',
-  `"DAYS_DECISION" >= -365`,
+  'is_recent',
   'Previous applications, last 12 months',
   'Demandes précédentes, 12 derniers mois',
   "the client's applications decided in the last 12 months",

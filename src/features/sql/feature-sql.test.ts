@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DOUBLE, DuckDBInstance, LIST, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTableSql } from '../batch/table-presence.js';
@@ -133,7 +133,7 @@ describe('combined features SQL', () => {
     expect(combinedInputs(ratio, names)).toEqual(['BURO_ACTIVE_AMT_CREDIT_SUM_DEBT_SUM', 'AMT_INCOME_TOTAL']);
     const sql = combinedSql([ratio], ['BURO_ACTIVE_AMT_CREDIT_SUM_DEBT_SUM', 'AMT_INCOME_TOTAL']);
     const prepared = await connection.prepare(sql);
-    prepared.bind([40_000, 200_000]);
+    prepared.bindList(1, listValue([40_000, 200_000]), LIST(DOUBLE));
     expect((await prepared.runAndReadAll()).getRowObjectsJS()).toEqual([
       { BURO_ACTIVE_DEBT_INCOME_RATIO: 0.2 },
     ]);
