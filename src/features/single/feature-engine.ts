@@ -1,7 +1,6 @@
 import {
   DOUBLE,
   DuckDBInstance,
-  DuckDBListValue,
   LIST,
   listValue,
   type DuckDBConnection,
@@ -22,10 +21,11 @@ import type { FeatureSchema } from '../feature-schema.js';
 import { readSchemaFile } from '../schema-store.js';
 import { CATEGORY_TABLE_DDL } from '../sql/categories-sql.js';
 import { combinedInputs, combinedSql } from '../sql/combined-sql.js';
-import { defaultTableRefs, sourceSql } from '../sql/feature-sql.js';
-import type { FeatureSource } from '../types.js';
+import { defaultTableRefs } from '../sql/feature-sql.js';
+import type { SourceName } from '../types.js';
 import type { ApplicationInput } from './application-input.js';
-import { appendCategories, appendRows } from './memory-tables.js';
+import { EngineLane } from './engine-lane.js';
+import { appendCategories } from './memory-tables.js';
 import { validateApplication } from './validate-application.js';
 
 /** The features of one application, exactly as the batch table has them. */
@@ -38,30 +38,25 @@ export interface ApplicationFeatures {
   readonly vector: Float32Array;
 }
 
-interface SourceStatement {
-  readonly source: FeatureSource;
+/** Sources split in two lanes of about the same cost, run side by side. */
+const LANES: readonly (readonly SourceName[])[] = [
+  ['application', 'bureau'],
+  ['previous', 'pos_cash', 'installments', 'credit_card'],
+];
+
+interface Combined {
   readonly statement: DuckDBPreparedStatement;
-  /** Names of the values in the packed row, in order. */
-  readonly columns: readonly string[];
+  readonly inputs: readonly string[];
 }
-
-/**
- * The source's row packed into one DOUBLE[] value: reading one list costs far less in
- * JavaScript than reading hundreds of one-value columns (2 ms less per 400 columns).
- */
-const packed = (sql: string): string => `SELECT list_value(*COLUMNS(*)) AS v FROM (${sql})`;
-
-const toNumber = (value: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value);
 
 /**
  * Computes one application's features with the batch path's own definitions: a warm
  * in-memory DuckDB holds the eight tables (same types) and the category dictionary; each
- * call empties the tables, appends the application's rows (appender: values are data, never
- * SQL) and runs each source's SELECT — the very text the batch runs — as a prepared
- * statement. A history source without rows is skipped: the batch join finds no row for it
- * either. The results are assembled as the batch projection does (counts 0 when there is no
- * row, combined features by their own SQL). Calls are serialised (one connection).
+ * call appends the application's rows (appender: values are data, never SQL) and runs each
+ * source's SELECT — the very text the batch runs — as a prepared statement, in two lanes
+ * (connections) at once. A history source without rows is skipped: the batch join finds no
+ * row for it either. The results are assembled as the batch projection does (counts 0 when
+ * there is no row, combined features by their own SQL). Calls are serialised.
  */
 export class FeatureEngine {
   private queue: Promise<unknown> = Promise.resolve();
@@ -69,22 +64,22 @@ export class FeatureEngine {
   private constructor(
     readonly schema: FeatureSchema,
     private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
-    private readonly sources: readonly SourceStatement[],
-    private readonly combined: {
-      readonly statement: DuckDBPreparedStatement;
-      readonly inputs: readonly string[];
-    },
+    private readonly lanes: readonly EngineLane[],
+    private readonly combined: Combined,
     private readonly kept: readonly PlacedFeature[],
   ) {}
 
   /** An engine for the feature table described by `schema` (same dictionary, same dropped columns). */
   static async create(schema: FeatureSchema): Promise<FeatureEngine> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-    const connection = await instance.connect();
     // Plans are made once, on empty tables: optimizations built on table statistics (perfect
     // hash aggregates, pruned joins) would be wrong for the rows appended later.
-    await connection.run(`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`);
+    const connect = async (): Promise<DuckDBConnection> => {
+      const connection = await instance.connect();
+      await connection.run(`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`);
+      return connection;
+    };
+    const connection = await connect();
     for (const table of TABLES) await connection.run(createTableSql(table.name));
     await connection.run(CATEGORY_TABLE_DDL);
     await appendCategories(connection, schema.categories);
@@ -98,16 +93,15 @@ export class FeatureEngine {
     const inputs = [...new Set(combinedDefs.flatMap((d) => combinedInputs(d, names)))];
     // each source computes the kept features and those the combined ones read
     const needed = new Set([...keptNames, ...inputs]);
-    const tables = defaultTableRefs();
-    const sources: SourceStatement[] = [];
-    for (const source of SOURCES) {
-      const features = source.features.filter((f) => needed.has(f.name));
-      const statement = await connection.prepare(packed(sourceSql({ ...source, features }, tables)));
-      const keys = source.grouped ? ['SK_ID_CURR'] : ['SK_ID_CURR', 'TARGET', 'is_train'];
-      sources.push({ source, statement, columns: [...keys, ...features.map((f) => f.name)] });
+    const lanes: EngineLane[] = [];
+    for (const [i, lane] of LANES.entries()) {
+      const sources = SOURCES.filter((s) => lane.includes(s.name));
+      lanes.push(
+        await EngineLane.create(i === 0 ? connection : await connect(), sources, needed, defaultTableRefs()),
+      );
     }
     const combined = { statement: await connection.prepare(combinedSql(combinedDefs, inputs)), inputs };
-    return new FeatureEngine(schema, instance, connection, sources, combined, kept);
+    return new FeatureEngine(schema, instance, lanes, combined, kept);
   }
 
   /** An engine for the workspace's current feature table. */
@@ -122,9 +116,8 @@ export class FeatureEngine {
   }
 
   close(): void {
-    for (const { statement } of this.sources) statement.destroySync();
     this.combined.statement.destroySync();
-    this.connection.closeSync();
+    for (const lane of this.lanes) lane.close(); // the first lane closes the main connection
     this.instance.closeSync();
   }
 
@@ -134,52 +127,15 @@ export class FeatureEngine {
     return next;
   }
 
-  /**
-   * Appends the application's rows; the caller's transaction is rolled back afterwards. (Binding
-   * the application row as parameters instead was tried: DuckDB then plans the application
-   * query again on every call, 14 ms, against 3 ms for appending the row.)
-   */
-  private async load(input: ApplicationInput): Promise<Set<string>> {
-    const filled = new Set<string>();
-    const rows = { application_test: [input.application], ...input.history };
-    for (const [table, tableRows] of Object.entries(rows)) {
-      if (tableRows.length === 0) continue;
-      filled.add(table);
-      await appendRows(this.connection, table as keyof typeof rows, tableRows);
-    }
-    return filled;
-  }
-
-  /**
-   * One application inside a transaction that is always rolled back: the tables are empty
-   * again for the next call without deleting anything, and nothing is ever committed.
-   */
   private async run(input: ApplicationInput): Promise<ApplicationFeatures> {
-    await this.connection.run('BEGIN TRANSACTION');
-    try {
-      return await this.evaluate(await this.load(input));
-    } finally {
-      await this.connection.run('ROLLBACK');
-    }
-  }
-
-  private async evaluate(filled: ReadonlySet<string>): Promise<ApplicationFeatures> {
     const raw = new Map<string, number | null>();
-    for (const { source, statement, columns } of this.sources) {
-      // a history source reads its first table's rows by client: none, no row (as in the batch join)
-      if (source.grouped && !filled.has(source.tables[0]!)) continue;
-      const reader = await statement.runAndReadAll();
-      const list = reader.getRows()[0]?.[0];
-      if (!(list instanceof DuckDBListValue)) continue;
-      columns.forEach((name, i) => raw.set(name, toNumber(list.items[i])));
-    }
-    const combined = this.combined.inputs.length > 0 || this.kept.some((p) => p.origin === 'combined');
-    if (combined) {
+    await Promise.all(this.lanes.map((lane) => lane.run(input, raw)));
+    if (this.kept.some((p) => p.origin === 'combined')) {
       const inputs = listValue(this.combined.inputs.map((name) => raw.get(name) ?? null));
       this.combined.statement.bindList(1, inputs, LIST(DOUBLE));
       const reader = await this.combined.statement.runAndReadAll();
       const row = reader.getRows()[0] ?? [];
-      reader.columnNames().forEach((name, i) => raw.set(name, toNumber(row[i])));
+      reader.columnNames().forEach((name, i) => raw.set(name, row[i] === null ? null : Number(row[i])));
     }
     const values: Record<string, number | null> = {};
     for (const { def } of this.kept) {
