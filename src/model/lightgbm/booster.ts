@@ -92,7 +92,8 @@ export class Booster implements Disposable {
     const fast = this.#fast;
     // Fast predictors point into the booster, so they go first; the closure holds no `this`.
     this.#handle = new NativeHandle('Booster', handle, (value) => {
-      for (const predictor of fast.values()) api.LGBM_FastConfigFree(predictor.handle);
+      for (const predictor of fast.values())
+        check(api.LGBM_FastConfigFree(predictor.handle), 'LGBM_FastConfigFree');
       fast.clear();
       check(api.LGBM_BoosterFree(value), 'LGBM_BoosterFree');
     });
@@ -326,13 +327,15 @@ export class Booster implements Disposable {
         out,
       ),
     );
-    if (cached !== undefined) api.LGBM_FastConfigFree(cached.handle);
+    if (cached !== undefined) check(api.LGBM_FastConfigFree(cached.handle), 'LGBM_FastConfigFree');
     this.#fast.set(predictType, { key, handle });
     return handle;
   }
 
   private clearFastPredictors(): void {
-    for (const predictor of this.#fast.values()) this.api.LGBM_FastConfigFree(predictor.handle);
+    for (const predictor of this.#fast.values()) {
+      check(this.api.LGBM_FastConfigFree(predictor.handle), 'LGBM_FastConfigFree');
+    }
     this.#fast.clear();
   }
 
