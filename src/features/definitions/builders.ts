@@ -173,6 +173,39 @@ export function quoteLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** A measure of a history table row: its name part, SQL, label and display kind. */
+export function measure(name: string, sql: string, en: string, fr: string, kind: DisplayKind): Measure {
+  return { name, sql, label: { en, fr }, kind };
+}
+
+/** A scope maker for a source's tables: (prefix, condition, label en/fr, rows en/fr). */
+export function scopeFor(
+  tables: readonly TableName[],
+): (
+  prefix: string,
+  filter: string | undefined,
+  en: string,
+  fr: string,
+  overEn: string,
+  overFr: string,
+) => Scope {
+  return (prefix, filter, en, fr, overEn, overFr) => ({
+    prefix,
+    ...(filter ? { filter } : {}),
+    label: { en, fr },
+    over: { en: overEn, fr: overFr },
+    tables,
+  });
+}
+
+/** Which aggregates of which measures a scope gets. */
+export type Plan = readonly (readonly [Measure, readonly Aggregate[]])[];
+
+/** The features of a plan over a scope, in plan order. */
+export function expand(scope: Scope, plan: Plan): FeatureDef[] {
+  return plan.flatMap(([m, aggs]) => aggregates(scope, m, aggs));
+}
+
 /** A plain (non-aggregated) feature, e.g. an application column or a ratio of two. */
 export function feature(
   def: Omit<FeatureDef, 'unit' | 'description'> & { unit?: Text; description?: Text },

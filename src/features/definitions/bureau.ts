@@ -1,15 +1,16 @@
+import { BUREAU_MEASURES as M } from './bureau-measures.js';
 import type { FeatureDef, FeatureSource, TableRefs } from '../types.js';
 import {
-  aggregates,
   count,
+  expand,
   feature,
   levelShares,
   scoped,
   share,
   where,
-  type Aggregate,
-  type Measure,
+  type Plan,
   type Scope,
+  scopeFor,
 } from './builders.js';
 
 const TABLES = ['bureau', 'bureau_balance'] as const;
@@ -48,163 +49,7 @@ function from(t: TableRefs): string {
   );
 }
 
-const m = (name: string, sql: string, en: string, fr: string, kind: Measure['kind']): Measure => ({
-  name,
-  sql,
-  label: { en, fr },
-  kind,
-});
-
-const M = {
-  DAYS_CREDIT: m(
-    'DAYS_CREDIT',
-    '"DAYS_CREDIT"',
-    'time since the credit was opened',
-    'ancienneté du crédit',
-    'days',
-  ),
-  CREDIT_DAY_OVERDUE: m(
-    'CREDIT_DAY_OVERDUE',
-    '"CREDIT_DAY_OVERDUE"',
-    'days overdue',
-    'jours de retard',
-    'days',
-  ),
-  DAYS_CREDIT_ENDDATE: m(
-    'DAYS_CREDIT_ENDDATE',
-    '"DAYS_CREDIT_ENDDATE"',
-    'remaining duration',
-    'durée restante',
-    'days',
-  ),
-  DAYS_ENDDATE_FACT: m(
-    'DAYS_ENDDATE_FACT',
-    '"DAYS_ENDDATE_FACT"',
-    'time since the credit ended',
-    'temps depuis la fin du crédit',
-    'days',
-  ),
-  AMT_CREDIT_MAX_OVERDUE: m(
-    'AMT_CREDIT_MAX_OVERDUE',
-    '"AMT_CREDIT_MAX_OVERDUE"',
-    'largest amount overdue so far',
-    'plus gros montant en retard',
-    'money',
-  ),
-  CNT_CREDIT_PROLONG: m(
-    'CNT_CREDIT_PROLONG',
-    '"CNT_CREDIT_PROLONG"',
-    'prolongations',
-    'prolongations',
-    'count',
-  ),
-  AMT_CREDIT_SUM: m('AMT_CREDIT_SUM', '"AMT_CREDIT_SUM"', 'credit amount', 'montant du crédit', 'money'),
-  AMT_CREDIT_SUM_DEBT: m(
-    'AMT_CREDIT_SUM_DEBT',
-    '"AMT_CREDIT_SUM_DEBT"',
-    'current debt',
-    'dette actuelle',
-    'money',
-  ),
-  AMT_CREDIT_SUM_LIMIT: m(
-    'AMT_CREDIT_SUM_LIMIT',
-    '"AMT_CREDIT_SUM_LIMIT"',
-    'credit card limit',
-    'plafond de carte',
-    'money',
-  ),
-  AMT_CREDIT_SUM_OVERDUE: m(
-    'AMT_CREDIT_SUM_OVERDUE',
-    '"AMT_CREDIT_SUM_OVERDUE"',
-    'amount overdue',
-    'montant en retard',
-    'money',
-  ),
-  DAYS_CREDIT_UPDATE: m(
-    'DAYS_CREDIT_UPDATE',
-    '"DAYS_CREDIT_UPDATE"',
-    'time since the last update',
-    'temps depuis la dernière mise à jour',
-    'days',
-  ),
-  AMT_ANNUITY: m('AMT_ANNUITY', '"AMT_ANNUITY"', 'annuity', 'annuité', 'money'),
-  CREDIT_DURATION: m('CREDIT_DURATION', 'credit_duration', 'planned duration', 'durée prévue', 'days'),
-  ENDDATE_GAP: m(
-    'ENDDATE_GAP',
-    'enddate_gap',
-    'actual minus planned end',
-    'fin réelle moins fin prévue',
-    'days',
-  ),
-  DEBT_RATIO: m('DEBT_RATIO', 'debt_ratio', 'debt / credit amount', 'dette / montant du crédit', 'ratio'),
-  OVERDUE_RATIO: m(
-    'OVERDUE_RATIO',
-    'overdue_ratio',
-    'amount overdue / debt',
-    'montant en retard / dette',
-    'ratio',
-  ),
-  LIMIT_USE: m('LIMIT_USE', 'limit_use', 'debt / card limit', 'dette / plafond de carte', 'ratio'),
-  ANNUITY_RATIO: m(
-    'ANNUITY_RATIO',
-    'annuity_ratio',
-    'annuity / credit amount',
-    'annuité / montant du crédit',
-    'ratio',
-  ),
-  BB_MONTHS: m('BB_MONTHS', 'bb_months', 'months of history', "mois d'historique", 'count'),
-  BB_FIRST_MONTH: m(
-    'BB_FIRST_MONTH',
-    'bb_first_month',
-    'first month of history',
-    "premier mois d'historique",
-    'months',
-  ),
-  BB_DPD_MONTHS: m('BB_DPD_MONTHS', 'bb_dpd_months', 'months past due', 'mois en retard', 'count'),
-  BB_DPD_MONTHS_12M: m(
-    'BB_DPD_MONTHS_12M',
-    'bb_dpd_months_12m',
-    'months past due in the last 12 months',
-    'mois en retard sur les 12 derniers mois',
-    'count',
-  ),
-  BB_DPD_SHARE: m(
-    'BB_DPD_SHARE',
-    'bb_dpd_share',
-    'share of months past due',
-    'part des mois en retard',
-    'ratio',
-  ),
-  BB_WORST_STATUS: m(
-    'BB_WORST_STATUS',
-    'bb_worst_status',
-    'worst monthly status (0-5)',
-    'pire statut mensuel (0-5)',
-    'number',
-  ),
-  BB_LAST_STATUS: m(
-    'BB_LAST_STATUS',
-    'bb_last_status',
-    'latest monthly status (0-5)',
-    'dernier statut mensuel (0-5)',
-    'number',
-  ),
-};
-
-const scope = (
-  prefix: string,
-  filter: string | undefined,
-  en: string,
-  fr: string,
-  overEn: string,
-  overFr: string,
-): Scope => ({
-  prefix,
-  ...(filter ? { filter } : {}),
-  label: { en, fr },
-  over: { en: overEn, fr: overFr },
-  tables: TABLES,
-});
+const scope = scopeFor(TABLES);
 
 const ALL = scope(
   'BURO',
@@ -238,10 +83,6 @@ const RECENT = scope(
   "the client's Credit Bureau credits opened in the last 12 months",
   'les crédits du client ouverts depuis 12 mois',
 );
-
-type Plan = readonly (readonly [Measure, readonly Aggregate[]])[];
-const expand = (s: Scope, plan: Plan): FeatureDef[] =>
-  plan.flatMap(([measure, aggs]) => aggregates(s, measure, aggs));
 
 const ALL_PLAN: Plan = [
   [M.DAYS_CREDIT, ['min', 'max', 'mean', 'std']],

@@ -1,13 +1,13 @@
-import type { FeatureDef, FeatureSource, TableRefs, Text } from '../types.js';
+import type { FeatureSource, TableRefs, Text } from '../types.js';
 import {
-  aggregates,
   count,
+  expand,
   feature,
   levelShares,
   share,
   type Aggregate,
   type Measure,
-  type Scope,
+  scopeFor,
 } from './builders.js';
 
 const TABLES = ['credit_card_balance'] as const;
@@ -99,20 +99,7 @@ const M = {
   ),
 };
 
-const scope = (
-  prefix: string,
-  filter: string | undefined,
-  en: string,
-  fr: string,
-  overEn: string,
-  overFr: string,
-): Scope => ({
-  prefix,
-  ...(filter ? { filter } : {}),
-  label: { en, fr },
-  over: { en: overEn, fr: overFr },
-  tables: TABLES,
-});
+const scope = scopeFor(TABLES);
 const ALL = scope(
   'CC',
   undefined,
@@ -138,9 +125,6 @@ const RECENT = scope(
   'les relevés de carte des 12 derniers mois',
 );
 
-type Plan = readonly (readonly [Measure, readonly Aggregate[]])[];
-const expand = (s: Scope, plan: Plan): FeatureDef[] =>
-  plan.flatMap(([measure, aggs]) => aggregates(s, measure, aggs));
 const noun = (en: string, fr: string): Text => ({ en, fr });
 const MMS: Aggregate[] = ['max', 'mean', 'sum'];
 const BELOW_MIN = `"AMT_PAYMENT_TOTAL_CURRENT" < "AMT_INST_MIN_REGULARITY"`;

@@ -1,5 +1,5 @@
-import type { FeatureDef, FeatureSource, TableRefs, Text } from '../types.js';
-import { aggregates, count, feature, share, type Aggregate, type Measure, type Scope } from './builders.js';
+import type { FeatureSource, TableRefs, Text } from '../types.js';
+import { count, expand, feature, share, scopeFor, measure } from './builders.js';
 
 const TABLES = ['installments_payments'] as const;
 /** A payment this far below the instalment (in currency units) counts as short; below it is rounding. */
@@ -27,12 +27,7 @@ function from(t: TableRefs): string {
   );
 }
 
-const m = (name: string, sql: string, en: string, fr: string, kind: Measure['kind']): Measure => ({
-  name,
-  sql,
-  label: { en, fr },
-  kind,
-});
+const m = measure;
 const M = {
   DPD: m('DPD', 'dpd', 'days paid late', 'jours de retard de paiement', 'days'),
   DBD: m('DBD', 'dbd', 'days paid early', "jours d'avance de paiement", 'days'),
@@ -59,20 +54,7 @@ const M = {
   ),
 };
 
-const scope = (
-  prefix: string,
-  filter: string | undefined,
-  en: string,
-  fr: string,
-  overEn: string,
-  overFr: string,
-): Scope => ({
-  prefix,
-  ...(filter ? { filter } : {}),
-  label: { en, fr },
-  over: { en: overEn, fr: overFr },
-  tables: TABLES,
-});
+const scope = scopeFor(TABLES);
 const ALL = scope(
   'INSTAL',
   undefined,
@@ -90,9 +72,6 @@ const RECENT = scope(
   'les échéances des 12 derniers mois',
 );
 
-type Plan = readonly (readonly [Measure, readonly Aggregate[]])[];
-const expand = (s: Scope, plan: Plan): FeatureDef[] =>
-  plan.flatMap(([measure, aggs]) => aggregates(s, measure, aggs));
 const noun = (en: string, fr: string): Text => ({ en, fr });
 
 /** Instalments of previous loans (due vs paid, on time vs late), aggregated per client. */

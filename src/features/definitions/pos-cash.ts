@@ -1,14 +1,5 @@
-import type { FeatureDef, FeatureSource, TableRefs, Text } from '../types.js';
-import {
-  aggregates,
-  count,
-  feature,
-  levelShares,
-  share,
-  type Aggregate,
-  type Measure,
-  type Scope,
-} from './builders.js';
+import type { FeatureSource, TableRefs, Text } from '../types.js';
+import { count, expand, feature, levelShares, share, scopeFor, measure } from './builders.js';
 
 const TABLES = ['POS_CASH_balance'] as const;
 
@@ -22,12 +13,7 @@ function from(t: TableRefs): string {
   );
 }
 
-const m = (name: string, sql: string, en: string, fr: string, kind: Measure['kind']): Measure => ({
-  name,
-  sql,
-  label: { en, fr },
-  kind,
-});
+const m = measure;
 const M = {
   MONTHS_BALANCE: m('MONTHS_BALANCE', '"MONTHS_BALANCE"', 'month of the balance', 'mois du relevé', 'months'),
   CNT_INSTALMENT: m('CNT_INSTALMENT', '"CNT_INSTALMENT"', 'term (instalments)', 'durée (échéances)', 'count'),
@@ -55,20 +41,7 @@ const M = {
   ),
 };
 
-const scope = (
-  prefix: string,
-  filter: string | undefined,
-  en: string,
-  fr: string,
-  overEn: string,
-  overFr: string,
-): Scope => ({
-  prefix,
-  ...(filter ? { filter } : {}),
-  label: { en, fr },
-  over: { en: overEn, fr: overFr },
-  tables: TABLES,
-});
+const scope = scopeFor(TABLES);
 const ALL = scope(
   'POS',
   undefined,
@@ -94,9 +67,6 @@ const RECENT = scope(
   'les relevés mensuels des 12 derniers mois',
 );
 
-type Plan = readonly (readonly [Measure, readonly Aggregate[]])[];
-const expand = (s: Scope, plan: Plan): FeatureDef[] =>
-  plan.flatMap(([measure, aggs]) => aggregates(s, measure, aggs));
 const noun = (en: string, fr: string): Text => ({ en, fr });
 const LATE = `"SK_DPD" > 0`;
 
