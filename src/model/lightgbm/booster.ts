@@ -89,19 +89,21 @@ export class Booster implements Disposable {
 
   private constructor(handle: BoosterHandle, train: Dataset | undefined, params: LightGbmParams) {
     const api = lightGbm();
+    // Asked before the handle is wrapped, so a failure here leaves adopt() the only owner.
+    const out = new Int32Array(1);
+    check(api.LGBM_BoosterGetNumFeature(handle, out), 'LGBM_BoosterGetNumFeature');
+    this.numFeature = out[0]!;
     const fast = this.#fast;
     // Fast predictors point into the booster, so they go first; the closure holds no `this`.
     this.#handle = new NativeHandle('Booster', handle, (value) => {
-      for (const predictor of fast.values())
+      for (const predictor of fast.values()) {
         check(api.LGBM_FastConfigFree(predictor.handle), 'LGBM_FastConfigFree');
+      }
       fast.clear();
       check(api.LGBM_BoosterFree(value), 'LGBM_BoosterFree');
     });
     this.#train = train;
     this.#predictParams = formatParams({ num_threads: threadCount(params) });
-    const out = new Int32Array(1);
-    check(api.LGBM_BoosterGetNumFeature(handle, out), 'LGBM_BoosterGetNumFeature');
-    this.numFeature = out[0]!;
   }
 
   /** A new booster ready to train on `train` (params turned into LightGBM's string, defaults added). */
