@@ -60,10 +60,21 @@ function columnSql(name: string): string {
   return ref;
 }
 
+/** The "Special" notes of the description file, in French. */
+const SPECIAL_FR: Readonly<Record<string, string>> = {
+  'time only relative to the application': 'en jours, relativement à la date de la demande',
+  normalized: 'normalisé',
+  rounded: 'arrondi',
+};
+
+/** English from the Kaggle description file; French from the label (the file has no French). */
 function describe(name: string, label: Text): Text {
   const [description = label.en, special = ''] = COLUMN_DESCRIPTIONS[`application.${name}`] ?? [];
-  const note = special ? ` (${special})` : '';
-  return { en: `${description}${note}.`, fr: `${label.fr} : champ de la demande de crédit${note}.` };
+  const note = (text: string | undefined): string => (text ? ` (${text})` : '');
+  return {
+    en: `${description}${note(special)}.`,
+    fr: `${label.fr} : champ de la demande de crédit${note(SPECIAL_FR[special.trim()] ?? special)}.`,
+  };
 }
 
 function originalFeature(name: string): FeatureDef {
