@@ -338,3 +338,15 @@ describe('one application at a time', () => {
     }
   });
 });
+
+describe('the exclusion setting', () => {
+  it('refuses an unknown feature name before any work, and can keep the sensitive attributes', async () => {
+    await expect(buildFeatureTable(workspace, { exclude: ['CODE_GENDRE'] })).rejects.toMatchObject({
+      code: 'CS_ERR_UNKNOWN_FEATURE',
+    });
+    const included = await buildFeatureTable(workspace, { includeSensitive: true });
+    expect(included.excluded).toEqual([]);
+    expect(included.version).not.toBe(summary.version); // the model's columns differ
+    expect(readSchemaFile(workspace).modelFeatures).toContain('CODE_GENDER');
+  });
+});

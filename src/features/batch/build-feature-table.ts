@@ -90,6 +90,8 @@ export async function buildFeatureTable(
 ): Promise<BuildSummary> {
   const started = Date.now();
   const placed = allFeatures();
+  const requestedExclusions = options.exclude ?? defaultExclusions(options.includeSensitive ?? false);
+  resolveExclusions(requestedExclusions, placed); // a misspelt name fails now, not after the work
   const steps = SOURCES.length + 4;
   let done = 0;
   const progress = (step: string): void => options.onProgress?.(step, done++, steps);
@@ -129,10 +131,7 @@ export async function buildFeatureTable(
         await connection.run(`ALTER TABLE ${NEW_TABLE} DROP COLUMN ${quoteIdent(name)}`);
       const droppedNames = new Set(dropped.map((d) => d.name));
       const kept = placed.filter((p) => !droppedNames.has(p.def.name));
-      const excluded = resolveExclusions(
-        options.exclude ?? defaultExclusions(options.includeSensitive ?? false),
-        kept,
-      );
+      const excluded = resolveExclusions(requestedExclusions, kept);
       progress('writing');
       await connection.run(`DROP TABLE IF EXISTS ${FEATURE_TABLE}`);
       await connection.run(`ALTER TABLE ${NEW_TABLE} RENAME TO ${FEATURE_TABLE}`);
