@@ -32,6 +32,8 @@ export class EngineLane {
   private constructor(
     private readonly connection: DuckDBConnection,
     private readonly statements: readonly SourceStatement[],
+    private readonly begin: DuckDBPreparedStatement,
+    private readonly rollback: DuckDBPreparedStatement,
   ) {}
 
   /** Prepares the sources' SELECTs (only the `needed` features) on the connection. */
@@ -48,7 +50,10 @@ export class EngineLane {
       const keys = source.grouped ? ['SK_ID_CURR'] : ['SK_ID_CURR', 'TARGET', 'is_train'];
       statements.push({ source, statement, columns: [...keys, ...features.map((f) => f.name)] });
     }
-    return new EngineLane(connection, statements);
+    // prepared too: parsing them on every call costs a little each time
+    const begin = await connection.prepare('BEGIN TRANSACTION');
+    const rollback = await connection.prepare('ROLLBACK');
+    return new EngineLane(connection, statements, begin, rollback);
   }
 
   /** Computes the lane's sources for one application, adding each value to `raw` by name. */
@@ -60,7 +65,7 @@ export class EngineLane {
         else if (table !== 'application_train') rows.set(table, input.history[table]);
       }
     }
-    await this.connection.run('BEGIN TRANSACTION');
+    await this.begin.run();
     try {
       for (const [table, tableRows] of rows) await appendRows(this.connection, table, tableRows);
       for (const { source, statement, columns } of this.statements) {
@@ -72,12 +77,14 @@ export class EngineLane {
         columns.forEach((name, i) => raw.set(name, toNumber(list.items[i])));
       }
     } finally {
-      await this.connection.run('ROLLBACK');
+      await this.rollback.run();
     }
   }
 
   close(): void {
     for (const { statement } of this.statements) statement.destroySync();
+    this.begin.destroySync();
+    this.rollback.destroySync();
     this.connection.closeSync();
   }
 }
