@@ -13,7 +13,13 @@ import type { HistorySignals } from './types.js';
  * the history (overdue days, refusals, late and short instalments, card utilisation).
  * The intercept is calibrated so that the mean TRUE_PD is the real 8.07% (see DESIGN.md).
  */
-export const INTERCEPT = -3.943;
+export const INTERCEPT = -3.842;
+/**
+ * Overall weights of the two parts, the knobs of the signal-strength calibration: with them
+ * LightGBM reaches about 0.75 AUC on the application alone, about 0.80 with the history.
+ */
+export const APPLICATION_WEIGHT = 0.95;
+export const HISTORY_WEIGHT = 0.93;
 
 const EDUCATION: Readonly<Record<string, number>> = {
   'Lower secondary': 0.07,
@@ -113,7 +119,7 @@ export function applicationLogit(row: AppRow): number {
 
   z += 0.11 * (num(row, 'REGION_RATING_CLIENT_W_CITY')! - 2);
   z += of(EDUCATION, str(row, 'NAME_EDUCATION_TYPE'));
-  if (str(row, 'CODE_GENDER') === 'M') z += 0.35;
+  if (str(row, 'CODE_GENDER') === 'M') z += 0.42;
   z += of(INCOME_TYPE, str(row, 'NAME_INCOME_TYPE'));
   z += of(OCCUPATION, str(row, 'OCCUPATION_TYPE'));
   z += of(ORGANIZATION, str(row, 'ORGANIZATION_TYPE'));
@@ -150,5 +156,7 @@ export function historyLogit(s: HistorySignals, row: AppRow): number {
 
 /** TRUE_PD of a client from the written row and the signals of its written history. */
 export function truePd(row: AppRow, signals: HistorySignals): number {
-  return 1 / (1 + Math.exp(-(INTERCEPT + applicationLogit(row) + historyLogit(signals, row))));
+  const z =
+    INTERCEPT + APPLICATION_WEIGHT * applicationLogit(row) + HISTORY_WEIGHT * historyLogit(signals, row);
+  return 1 / (1 + Math.exp(-z));
 }

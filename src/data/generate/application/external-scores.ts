@@ -108,8 +108,10 @@ export function drawExternalScores(rng: Rng, latent: ClientLatent, person: Perso
   const z1 =
     (mixNormal(rng.normal(), [EXT1_AGE, person.zOld], [EXT1_RISK, latent.risk]) - EXT1_OBSERVED.mean) /
     EXT1_OBSERVED.sd;
-  const z2 = mixNormal(rng.normal(), [-0.28, latent.risk], [0.03, person.zOld]);
-  const z3 = mixNormal(rng.normal(), [-0.28, latent.risk], [0.15, person.zOld]);
+  // EXT_SOURCE_2 and 3 also share a factor unrelated to risk (real corr about 0.1-0.2).
+  const shared = rng.normal();
+  const z2 = mixNormal(rng.normal(), [-0.28, latent.risk], [0.03, person.zOld], [0.2, shared]);
+  const z3 = mixNormal(rng.normal(), [-0.28, latent.risk], [0.15, person.zOld], [0.2, shared]);
   const age = person.ageYears;
   const ext1 = rng.chance(withOdds(piecewise(EXT1_MISSING, age), EXT1_ODDS)) ? null : EXT1.at(normCdf(z1));
   const ext2 = rng.chance(EXT2_MISSING) ? null : EXT2.at(normCdf(z2));
