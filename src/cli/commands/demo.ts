@@ -12,9 +12,11 @@ import {
   parseSeed,
   type GenerateSummary,
 } from '../../data/generate/index.js';
+import { buildFeatureTable, readSchemaFromDatabase, type BuildSummary } from '../../features/index.js';
 import { contextFrom } from '../context.js';
 import { startProgress } from '../progress.js';
 import { renderSummary as renderGenerated } from './generate.js';
+import { renderSummary as renderFeatures } from './features.js';
 import { progressBars, renderSummary as renderIngested } from './ingest.js';
 
 interface DemoFlags {
@@ -29,13 +31,16 @@ export interface DemoResult {
   readonly dataDir: string;
   readonly generated: GenerateSummary | 'reused';
   readonly ingested: IngestSummary | 'reused';
+  readonly features: BuildSummary | 'reused';
 }
 
-/** `clairscore demo` (what `npm start` runs): synthetic data -> database, reusing finished steps. */
+/** `clairscore demo` (what `npm start` runs): synthetic data -> database -> features, reusing finished steps. */
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('run the demo pipeline: generate a synthetic data set and ingest it (reuses finished steps)')
+    .description(
+      'run the demo pipeline: generate a synthetic data set, ingest it, compute features (reuses finished steps)',
+    )
     .option('-n, --clients <n>', 'clients to generate on a first run', '30000')
     .option('-s, --seed <seed>', 'random seed of the generated data', '42')
     .option('--fresh', 'regenerate and re-ingest even when the workspace holds a finished run')
@@ -77,12 +82,27 @@ export function registerDemo(program: Command): void {
         ctx.info(`Reusing the database ${workspace.database}`);
       }
 
-      const result: DemoResult = { workspace: workspace.root, dataDir, generated, ingested };
+      let features: DemoResult['features'] = 'reused';
+      if (ingested !== 'reused' || !(await holdsFeatureTable(workspace))) {
+        const bar = startProgress('features', 10);
+        try {
+          features = await buildFeatureTable(workspace, {
+            onProgress: (step, done, total) => bar.update(Math.round((done / total) * 10), step),
+          });
+        } finally {
+          bar.stop();
+        }
+        ctx.info(renderFeatures(features));
+      } else {
+        ctx.info('Reusing the feature table');
+      }
+
+      const result: DemoResult = { workspace: workspace.root, dataDir, generated, ingested, features };
       ctx.result(result, () =>
         [
           '',
           `Demo data ready in ${workspace.root}.`,
-          'Next steps, as they land: features, train, promote, serve (see the README).',
+          'Next steps, as they land: train, promote, serve (see the README).',
         ].join('\n'),
       );
     });
@@ -97,4 +117,11 @@ async function holdsIngestOf(workspace: Workspace, dataDir: string): Promise<boo
   if (!existsSync(workspace.database)) return false;
   const last = await withDatabase(workspace, { readOnly: true }, (db) => readLastIngest(db));
   return last !== undefined && path.resolve(last.sourceDir) === path.resolve(dataDir);
+}
+
+async function holdsFeatureTable(workspace: Workspace): Promise<boolean> {
+  const schema = await withDatabase(workspace, { readOnly: true }, (db) =>
+    readSchemaFromDatabase(db.connection),
+  );
+  return schema !== undefined;
 }
