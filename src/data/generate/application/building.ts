@@ -3,7 +3,7 @@ import { factCategorical } from '../stats/categorical.js';
 import { mixNormal, normCdf } from '../stats/normal.js';
 import { appFacts, curveFromFacts, type QuantileCurve } from '../stats/quantile-curve.js';
 import { BUILDING_TAILS } from './building-tails.js';
-import type { AppColumn } from './columns.js';
+import type { AppColumn, SetField } from './columns.js';
 import type { ClientLatent } from './latent.js';
 
 /** The 14 measured quantities, each written as _AVG, _MODE and _MEDI. */
@@ -105,11 +105,7 @@ const round4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 const onGrid = (x: number, steps: number): number => round4(Math.round(x * steps) / steps);
 
 /** Writes the 47 building columns of one row through set(column, value). */
-export function drawBuilding(
-  rng: Rng,
-  latent: ClientLatent,
-  set: (column: AppColumn, value: number | string | null) => void,
-): void {
+export function drawBuilding(rng: Rng, latent: ClientLatent, set: SetField): void {
   // Riskier clients more often come without building information (real: its absence predicts default).
   const level = normCdf(mixNormal(rng.normal(), [-0.15, latent.risk]));
   if (level < NONE) return;

@@ -9,6 +9,9 @@ export type AppValue = number | string | null;
 /** One application row in application_train column order (TARGET included, null until drawn). */
 export type AppRow = AppValue[];
 
+/** Writes one field of the row being drawn. */
+export type SetField = (column: AppColumn, value: AppValue) => void;
+
 /** application_train column names in real header order. */
 export const TRAIN_COLUMNS: readonly AppColumn[] = COLUMN_FACTS.application_train.map((c) => c.name);
 
