@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT, SHARED_SAMPLES, runCli } from './cli.js';
 import { firstLine, readCsv, sha256, tempDir } from './generate-helpers.js';
@@ -20,6 +20,7 @@ const KAGGLE_FILES = [
 const ALL_FILES = [...KAGGLE_FILES, 'truth.csv'];
 
 const root = tempDir('cli');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const generate = (out: string, clients: number, seed: number, ...extra: string[]) =>
   runCli([
     'generate',

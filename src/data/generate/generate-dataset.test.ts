@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   COL,
@@ -45,6 +45,7 @@ beforeAll(async () => {
   header = raw[0]!;
   rows = raw.slice(1).map((fields) => parseAppRow(header, fields));
 }, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('generated application_train', () => {
   it('defaults at the real rate: 8.07% +- 1.5 points', () => {
