@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   buildFeatureTable,
@@ -13,6 +13,7 @@ import {
   application,
   featureRow,
   sameValue,
+  removeTempWorkspaces,
   tempWorkspace,
   withConnection,
   writeWorkspace,
@@ -169,6 +170,8 @@ let schema: FeatureSchema;
 /** Every defined feature (before drops), and the stored table's rows. */
 let all: Record<number, Record<string, number | null>>;
 let rows: Record<number, Record<string, number | null>>;
+
+afterAll(removeTempWorkspaces);
 
 beforeAll(async () => {
   await writeWorkspace(workspace, {

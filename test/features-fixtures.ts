@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -17,8 +17,18 @@ import {
 import type { FieldValue, InputRow } from '../src/features/single/application-input.js';
 import { appendRows } from '../src/features/single/memory-tables.js';
 
+const created: string[] = [];
+
+/** A fresh temporary workspace, removed by removeTempWorkspaces. */
 export function tempWorkspace(prefix: string): Workspace {
-  return resolveWorkspace(mkdtempSync(path.join(tmpdir(), `cs-feat-${prefix}-`)));
+  const root = mkdtempSync(path.join(tmpdir(), `cs-feat-${prefix}-`));
+  created.push(root);
+  return resolveWorkspace(root);
+}
+
+/** Removes the workspaces this test file created (call it in afterAll). */
+export function removeTempWorkspaces(): void {
+  for (const root of created.splice(0)) rmSync(root, { recursive: true, force: true });
 }
 
 /**

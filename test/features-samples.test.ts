@@ -1,11 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { applicationFromDatabase, type BuildSummary } from '../src/features/index.js';
 import { runCli, SHARED_SAMPLES } from './cli.js';
-import { featureRow, sameValue, tempWorkspace, withConnection } from './features-fixtures.js';
+import {
+  featureRow,
+  sameValue,
+  removeTempWorkspaces,
+  tempWorkspace,
+  withConnection,
+} from './features-fixtures.js';
 
 const linked = tempWorkspace('linked');
 
@@ -14,6 +20,8 @@ function ok(args: readonly string[]): string {
   expect(run.status, run.stderr).toBe(0);
   return run.stdout;
 }
+
+afterAll(removeTempWorkspaces);
 
 beforeAll(() => {
   // linked-imputed lacks the two RATE_INTEREST_* columns of previous_application

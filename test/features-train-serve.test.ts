@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ClairscoreError } from '../src/core/index.js';
 import {
@@ -12,7 +12,7 @@ import {
   type FeatureSchema,
 } from '../src/features/index.js';
 import { runCli } from './cli.js';
-import { sameValue, tempWorkspace, withConnection } from './features-fixtures.js';
+import { sameValue, removeTempWorkspaces, tempWorkspace, withConnection } from './features-fixtures.js';
 
 const CLIENTS = 240;
 const workspace = tempWorkspace('serve');
@@ -26,6 +26,8 @@ function cli(args: readonly string[]): string {
   expect(run.status).toBe(0);
   return run.stdout;
 }
+
+afterAll(removeTempWorkspaces);
 
 beforeAll(() => {
   const data = path.join(workspace.root, 'synthetic');
