@@ -1,18 +1,9 @@
+import { TABLE_NAMES } from '../schema/index.js';
 import { HISTORY_HEADERS } from './history/index.js';
 import { applicationHeader } from './application/format-row.js';
 
-/** The files a generated data set holds, in the order chunks carry them. */
-export const OUTPUT_FILES = [
-  'application_train',
-  'application_test',
-  'bureau',
-  'bureau_balance',
-  'previous_application',
-  'POS_CASH_balance',
-  'installments_payments',
-  'credit_card_balance',
-  'truth',
-] as const;
+/** The files a generated data set holds, in the order chunks carry them: the Kaggle eight, then truth. */
+export const OUTPUT_FILES = [...TABLE_NAMES, 'truth'] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 
 /** truth.csv: the true default probability of every client, for evaluation only. */

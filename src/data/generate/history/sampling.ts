@@ -2,6 +2,9 @@ import type { Rng } from '../../../core/index.js';
 import { COLUMN_FACTS } from '../../schema/index.js';
 import { formatString } from '../csv-format.js';
 
+// One gamma sampler for the whole generator: the application columns use it too.
+export { gamma } from '../stats/count.js';
+
 /** A categorical distribution ready for the hot path: labels already CSV-escaped, weights cumulative. */
 export interface Categorical {
   readonly labels: readonly string[];
@@ -69,25 +72,6 @@ export function sampleQuantile(rng: Rng, q: QuantileSampler): number {
   const p0 = probs[i - 1]!;
   const p1 = probs[i]!;
   return values[i - 1]! + ((values[i]! - values[i - 1]!) * (u - p0)) / (p1 - p0);
-}
-
-/** Gamma(shape, 1) by Marsaglia-Tsang; shapes below 1 through the boost u^(1/shape). */
-export function gamma(rng: Rng, shape: number): number {
-  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(rng.next() || 1e-12, 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = rng.normal();
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rng.next();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
 }
 
 /** Lognormal with the given median and log-scale sd. */
