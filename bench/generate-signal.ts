@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
-import { COLUMN_FACTS } from '../src/data/schema/index.js';
+import { COLUMN_FACTS, HISTORY_TABLE_NAMES } from '../src/data/schema/index.js';
 import { Dataset, denseMatrix, rocAuc, train } from '../src/model/index.js';
 
 const args = process.argv.slice(2);
@@ -83,14 +83,7 @@ async function main(): Promise<void> {
   await db.run(
     `CREATE VIEW truth AS SELECT * FROM read_csv('${path.join(dir!, 'truth.csv')}', header = true)`,
   );
-  for (const table of [
-    'bureau',
-    'bureau_balance',
-    'previous_application',
-    'POS_CASH_balance',
-    'installments_payments',
-    'credit_card_balance',
-  ] as const) {
+  for (const table of HISTORY_TABLE_NAMES) {
     await db.run(`CREATE VIEW ${table} AS SELECT * FROM ${csv(table, COLUMN_FACTS[table])}`);
   }
   await db.run(`CREATE TABLE f_app AS ${APP_SQL}`);

@@ -1,10 +1,10 @@
 import type { ColumnFacts, ColumnType } from './column-facts.js';
 import { COLUMN_FACTS } from './columns.generated.js';
 
-/** The eight Kaggle files, by table name (file name without .csv). */
-export const TABLE_NAMES = [
-  'application_train',
-  'application_test',
+const APPLICATIONS = ['application_train', 'application_test'] as const;
+
+/** The six tables of a client's history (everything but the application files), in Kaggle order. */
+export const HISTORY_TABLE_NAMES = [
   'bureau',
   'bureau_balance',
   'previous_application',
@@ -12,6 +12,10 @@ export const TABLE_NAMES = [
   'installments_payments',
   'credit_card_balance',
 ] as const;
+export type HistoryTableName = (typeof HISTORY_TABLE_NAMES)[number];
+
+/** The eight Kaggle files, by table name (file name without .csv). */
+export const TABLE_NAMES = [...APPLICATIONS, ...HISTORY_TABLE_NAMES] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export interface ColumnSpec {
@@ -42,7 +46,6 @@ export interface TableSpec {
 const toSpecs = (facts: readonly ColumnFacts[]): ColumnSpec[] =>
   facts.map((f) => ({ name: f.name, type: f.dtype }));
 const trainColumns = toSpecs(COLUMN_FACTS.application_train);
-const APPLICATIONS = ['application_train', 'application_test'] as const;
 
 function table(
   name: TableName,

@@ -1,4 +1,4 @@
-import type { TableName } from '../../data/index.js';
+import { HISTORY_TABLE_NAMES, type HistoryTableName } from '../../data/index.js';
 
 /** A JSON value of one field of a row (numbers, strings, or missing). */
 export type FieldValue = string | number | null;
@@ -7,15 +7,8 @@ export type FieldValue = string | number | null;
 export type InputRow = Readonly<Record<string, FieldValue>>;
 
 /** The history tables an application may bring along, keyed by their real table names. */
-export const HISTORY_TABLES = [
-  'bureau',
-  'bureau_balance',
-  'previous_application',
-  'POS_CASH_balance',
-  'installments_payments',
-  'credit_card_balance',
-] as const satisfies readonly TableName[];
-export type HistoryTable = (typeof HISTORY_TABLES)[number];
+export const HISTORY_TABLES = HISTORY_TABLE_NAMES;
+export type HistoryTable = HistoryTableName;
 
 /**
  * One application, validated: its application_train fields (TARGET ignored) and the rows of
