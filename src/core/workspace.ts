@@ -12,6 +12,8 @@ export interface Workspace {
   readonly registry: string;
   readonly audit: string;
   readonly drift: string;
+  /** Applications scored by the service, one JSON line each (files named by UTC day). */
+  readonly scored: string;
 }
 
 export const WORKSPACE_ENV = 'CLAIRSCORE_WORKSPACE';
@@ -26,6 +28,7 @@ export function resolveWorkspace(flag?: string, env: NodeJS.ProcessEnv = process
     registry: path.join(root, 'registry'),
     audit: path.join(root, 'audit'),
     drift: path.join(root, 'drift'),
+    scored: path.join(root, 'scored'),
   };
 }
 
