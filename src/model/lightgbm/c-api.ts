@@ -66,6 +66,13 @@ export interface LightGbmCApi {
     type: number,
   ): number;
   LGBM_DatasetGetNumData(handle: DatasetHandle, out: Int32Array): number;
+  LGBM_DatasetGetSubset(
+    handle: DatasetHandle,
+    usedRowIndices: Int32Array,
+    numUsedRowIndices: number,
+    parameters: string,
+    out: HandleOut,
+  ): number;
   LGBM_DatasetGetNumFeature(handle: DatasetHandle, out: Int32Array): number;
 
   LGBM_BoosterCreate(trainData: DatasetHandle, parameters: string, out: HandleOut): number;
@@ -221,6 +228,14 @@ export function bindCApi(lib: LibraryHandle): LightGbmCApi {
       'LGBM_DatasetSetField',
       'int LGBM_DatasetSetField(DatasetHandle handle, const char* field_name, const void* field_data, ' +
         'int num_element, int type)',
+    ),
+
+    // LIGHTGBM_C_EXPORT int LGBM_DatasetGetSubset(const DatasetHandle handle, const int32_t* used_row_indices,
+    //   int32_t num_used_row_indices, const char* parameters, DatasetHandle* out);
+    LGBM_DatasetGetSubset: fn(
+      'LGBM_DatasetGetSubset',
+      'int LGBM_DatasetGetSubset(const DatasetHandle handle, const int32_t* used_row_indices, ' +
+        'int32_t num_used_row_indices, const char* parameters, _Out_ DatasetHandle* out)',
     ),
 
     // LIGHTGBM_C_EXPORT int LGBM_DatasetGetNumData(DatasetHandle handle, int* out);

@@ -85,3 +85,49 @@ describe('Dataset', () => {
     expect(() => datasetOf(makeTask(10, 4, 46), { reference })).toThrow(/reference dataset has 3 columns/);
   });
 });
+
+describe('Dataset.subset', () => {
+  it('trains on chosen rows with their labels, as a copy of those rows would', () => {
+    const task = makeTask(4000, 5, 91);
+    // Labels of the odd rows are flipped: trained on them, the model ranks odd rows well and even
+    // rows backwards; a subset that took any other rows' labels would rank both at chance.
+    const label = task.label.map((value, row) => (row % 2 === 0 ? value : 1 - value));
+    using full = Dataset.fromMatrix(task.matrix, { label });
+    const odd = Int32Array.from({ length: 2000 }, (_, i) => 2 * i + 1);
+    const even = Int32Array.from({ length: 2000 }, (_, i) => 2 * i);
+    using trainSet = full.subset(odd);
+    using validSet = full.subset(even);
+    expect(trainSet.numData).toBe(2000);
+    using booster = train({ ...TEST_PARAMS, metric: 'auc' }, trainSet, {
+      valid: [validSet],
+      numBoostRound: 30,
+    }).booster;
+    const rowsOf = (rows: Int32Array): Float32Array => {
+      const out = new Float32Array(rows.length * 5);
+      rows.forEach((row, i) => out.set(task.matrix.data.subarray(row * 5, row * 5 + 5), i * 5));
+      return out;
+    };
+    const onOdd = booster.predict(denseMatrix(rowsOf(odd), 5));
+    const onEven = booster.predict(denseMatrix(rowsOf(even), 5));
+    expect(
+      rocAuc(
+        Array.from(odd, (row) => label[row]!),
+        onOdd,
+      ),
+    ).toBeGreaterThan(0.7);
+    expect(
+      rocAuc(
+        Array.from(even, (row) => label[row]!),
+        onEven,
+      ),
+    ).toBeLessThan(0.3);
+  });
+
+  it('refuses rows out of range, unsorted or none', () => {
+    const task = makeTask(100, 3, 92);
+    using full = datasetOf(task);
+    expect(() => full.subset(Int32Array.of(0, 100))).toThrow(/row 100 is not in 0..99/);
+    expect(() => full.subset(Int32Array.of(5, 3))).toThrow(/ascending/);
+    expect(() => full.subset(new Int32Array(0))).toThrow(/no rows/);
+  });
+});

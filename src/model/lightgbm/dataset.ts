@@ -90,6 +90,27 @@ export class Dataset implements Disposable {
     return dataset;
   }
 
+  /**
+   * The rows `rows` (ascending indices) as a new dataset sharing this one's bins, labels and
+   * weights, without copying the raw matrix: cross-validation folds cut from one binned set,
+   * as LightGBM's own cv() does.
+   */
+  subset(rows: Int32Array, params: LightGbmParams = {}): Dataset {
+    const fail = (message: string): never => {
+      throw new LightGbmError('Dataset.subset', message);
+    };
+    if (rows.length === 0) fail('no rows');
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row < 0 || row >= this.numData) fail(`row ${row} is not in 0..${this.numData - 1}`);
+      if (i > 0 && row <= rows[i - 1]!) fail('rows must be strictly ascending');
+    }
+    const handle = createHandle<DatasetHandle>('LGBM_DatasetGetSubset', (out) =>
+      lightGbm().LGBM_DatasetGetSubset(this.handle, rows, rows.length, formatParams(params), out),
+    );
+    return new Dataset(handle, rows.length, this.numFeature);
+  }
+
   /** The native handle; throws once freed. For Booster, not for callers. */
   get handle(): DatasetHandle {
     return this.#handle.value;
