@@ -18,4 +18,4 @@ export { defaultThreads } from './lightgbm/params.js';
 export type { LightGbmParams, ParamValue } from './lightgbm/params.js';
 export { train } from './lightgbm/train.js';
 export type { IterationEvent, TrainOptions, TrainResult } from './lightgbm/train.js';
-export { rocAuc } from './metrics.js';
+export * from './evaluation/index.js';
