@@ -1,0 +1,15 @@
+export type { MetricPoint, ParamValue, RunStatus, StartRunOptions, TrackedRun, Tracker } from './types.js';
+export { openTracker, TRACKING_URI_ENV } from './open-tracker.js';
+export { FileTracker } from './file-tracker.js';
+export type { FileTrackerOptions } from './file-tracker.js';
+export { FileRun } from './file-run.js';
+export { RestRun, RestTracker } from './rest-tracker.js';
+export type { RestTrackerOptions } from './rest-tracker.js';
+export { MlrunsReader } from './store-reader.js';
+export type { ArtifactEntry, ExperimentRecord, MetricRecord, RunRecord } from './records.js';
+export { lightgbmMlmodel, logLightgbmModel } from './mlmodel.js';
+export type { ColumnSpec, LightgbmModelOptions } from './mlmodel.js';
+export { currentUser, detectRunContext, gitCommit } from './run-context.js';
+export type { RunContext } from './run-context.js';
+export { DEFAULT_EXPERIMENT_ID, DEFAULT_EXPERIMENT_NAME } from './layout.js';
+export type { StoredStatus } from './layout.js';
