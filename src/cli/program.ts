@@ -4,6 +4,8 @@ import { registerDemo } from './commands/demo.js';
 import { registerFeatures } from './commands/features.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerPromote } from './commands/promote.js';
+import { registerTrain } from './commands/train.js';
 
 /** The `clairscore` command with its subcommands; main.ts parses argv with it. */
 export function buildProgram(): Command {
@@ -18,5 +20,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerDemo(program);
   registerFeatures(program);
+  registerTrain(program);
+  registerPromote(program);
   return program;
 }
