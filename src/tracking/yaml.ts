@@ -129,7 +129,8 @@ export class YamlSubsetError extends Error {
 function resolvePlain(text: string): YamlValue {
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return /^(?:yes|true|on)$/i.test(text);
-  if (/^[-+]?(?:0|[1-9][0-9]*)$/.test(text)) return Number(text);
+  // an int beyond 2^53 (an unquoted 18-digit experiment id) keeps its digits as a string
+  if (/^[-+]?(?:0|[1-9][0-9]*)$/.test(text)) return Number.isSafeInteger(Number(text)) ? Number(text) : text;
   if (FLOAT.test(text) && !text.includes(':')) {
     const lower = text.toLowerCase().replaceAll('_', '');
     if (lower.endsWith('.nan')) return Number.NaN;
