@@ -15,26 +15,26 @@ import { fitPlatt, predictPlatt, type PlattFit } from './platt.js';
 
 const Probability = Type.Number({ minimum: 0, maximum: 1 });
 
+const IdentityJson = Type.Object({ kind: Type.Literal('identity') }, { additionalProperties: false });
+const PlattJson = Type.Object(
+  {
+    kind: Type.Literal('platt'),
+    a: Type.Number({ description: 'slope on logit(p)' }),
+    b: Type.Number({ description: 'intercept' }),
+  },
+  { additionalProperties: false },
+);
+const IsotonicJson = Type.Object(
+  {
+    kind: Type.Literal('isotonic'),
+    x: Type.Array(Probability, { minItems: 1, description: 'raw probabilities, strictly increasing' }),
+    y: Type.Array(Probability, { minItems: 1, description: 'calibrated values, non-decreasing' }),
+  },
+  { additionalProperties: false },
+);
+
 /** The stored form of a calibrator (model card, registry): plain JSON, validated on load. */
-export const CalibratorJsonSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('identity') }, { additionalProperties: false }),
-  Type.Object(
-    {
-      kind: Type.Literal('platt'),
-      a: Type.Number({ description: 'slope on logit(p)' }),
-      b: Type.Number({ description: 'intercept' }),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      kind: Type.Literal('isotonic'),
-      x: Type.Array(Probability, { minItems: 1, description: 'raw probabilities, strictly increasing' }),
-      y: Type.Array(Probability, { minItems: 1, description: 'calibrated values, non-decreasing' }),
-    },
-    { additionalProperties: false },
-  ),
-]);
+export const CalibratorJsonSchema = Type.Union([IdentityJson, PlattJson, IsotonicJson]);
 export type CalibratorJson = Static<typeof CalibratorJsonSchema>;
 export type CalibrationKind = CalibratorJson['kind'];
 
@@ -102,7 +102,12 @@ export function applyCalibrator(calibrator: Calibrator, probabilities: Scores): 
   return out;
 }
 
-const compiled = TypeCompiler.Compile(CalibratorJsonSchema);
+// One compiled check per kind, so an error names the field rather than "expected union value".
+const byKind = {
+  identity: TypeCompiler.Compile(IdentityJson),
+  platt: TypeCompiler.Compile(PlattJson),
+  isotonic: TypeCompiler.Compile(IsotonicJson),
+};
 
 /**
  * Rebuilds a calibrator from its JSON (an object or a JSON string). Throws CS_ERR_CALIBRATION
@@ -118,24 +123,26 @@ export function calibratorFromJson(json: unknown): Calibrator {
       throw calibrationError(`not valid JSON (${(error as Error).message})`);
     }
   }
-  if (!compiled.Check(value)) {
-    const first = [...compiled.Errors(value)][0];
-    const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
-    if (kind !== 'identity' && kind !== 'platt' && kind !== 'isotonic') {
-      throw calibrationError(`kind is ${JSON.stringify(kind)}; expected "identity", "platt" or "isotonic"`);
-    }
+  const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+  if (kind !== 'identity' && kind !== 'platt' && kind !== 'isotonic') {
+    throw calibrationError(`kind is ${JSON.stringify(kind)}; expected "identity", "platt" or "isotonic"`);
+  }
+  const check = byKind[kind];
+  if (!check.Check(value)) {
+    const first = [...check.Errors(value)][0];
     throw calibrationError(`${first?.path || '/'}: ${first?.message ?? 'invalid'}`);
   }
-  switch (value.kind) {
+  const stored = value as CalibratorJson; // checked against its kind's schema just above
+  switch (stored.kind) {
     case 'identity':
       return identityCalibrator();
     case 'platt':
-      if (!Number.isFinite(value.a) || !Number.isFinite(value.b)) {
+      if (!Number.isFinite(stored.a) || !Number.isFinite(stored.b)) {
         throw calibrationError('platt a and b must be finite numbers');
       }
-      return plattCalibrator(value);
+      return plattCalibrator(stored);
     case 'isotonic': {
-      const { x, y } = value;
+      const { x, y } = stored;
       if (x.length !== y.length)
         throw calibrationError(`isotonic x has ${x.length} values but y ${y.length}`);
       for (let i = 1; i < x.length; i++) {
@@ -143,7 +150,7 @@ export function calibratorFromJson(json: unknown): Calibrator {
           throw calibrationError(`isotonic x is not strictly increasing at index ${i}`);
         if (y[i]! < y[i - 1]!) throw calibrationError(`isotonic y decreases at index ${i}`);
       }
-      return isotonicCalibrator(value);
+      return isotonicCalibrator(stored);
     }
   }
 }

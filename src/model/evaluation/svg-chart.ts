@@ -40,7 +40,7 @@ export interface ChartSpec {
   readonly series: readonly ChartSeries[];
   readonly markers?: readonly ChartMarker[];
   readonly legend?: 'top-right' | 'bottom-right';
-  /** Shown in the plot area when there is nothing to draw. */
+  /** Shown in the plot area when the first series (the data; others are references) is empty. */
   readonly emptyMessage?: string;
 }
 
@@ -138,7 +138,7 @@ export function lineChartSvg(spec: ChartSpec): string {
       `<text x="${x}" y="${MARGIN.top + 12}" dx="4" font-size="11" ${FONT} fill="${m.color}">${escapeXml(m.label)}</text>`,
     );
   }
-  if (spec.series.every((s) => s.points.length === 0) && spec.emptyMessage) {
+  if ((spec.series[0]?.points.length ?? 0) === 0 && spec.emptyMessage) {
     parts.push(
       `<text x="${MARGIN.left + plotW / 2}" y="${MARGIN.top + plotH / 2}" text-anchor="middle" font-size="13" ${FONT} fill="#333333">${escapeXml(spec.emptyMessage)}</text>`,
     );
