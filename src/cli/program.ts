@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 
 import { registerDemo } from './commands/demo.js';
+import { registerDrift } from './commands/drift.js';
 import { registerFeatures } from './commands/features.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerDemo(program);
   registerFeatures(program);
+  registerDrift(program);
   registerTrain(program);
   registerPromote(program);
   return program;

@@ -115,7 +115,9 @@ export async function compareDataSets(
   for (let at = 0; at < common.length; at += batchSize) {
     const batch = common.slice(at, at + batchSize);
     const names = batch.map((c) => c.name);
-    const [refValues, curValues] = await Promise.all([reference.read(names), current.read(names)]);
+    // one after the other: both may stream over the same DuckDB connection
+    const refValues = await reference.read(names);
+    const curValues = await current.read(names);
     batch.forEach((spec, i) => {
       const type = spec.type ?? currentTypes.get(spec.name);
       columns.push(columnDrift({ ...spec, ...(type ? { type } : {}) }, refValues[i]!, curValues[i]!, drift));
