@@ -20,6 +20,10 @@ describe('decide', () => {
     expect(decide(0.375, t, band)).toBe('refused'); // t + band exactly: outside
     expect(decide(0.05, 0.09, 0.05)).toBe('review'); // 0.04 < 0.05 < 0.14
     expect(decide(0.15, 0.09, 0.05)).toBe('refused');
+    // Decimal ends are exact despite binary rounding: 0.09 - 0.05 is 0.039999999999999994 in doubles.
+    expect(decide(0.04, 0.09, 0.05)).toBe('accepted');
+    expect(decide(0.14, 0.09, 0.05)).toBe('refused');
+    expect(reviewInterval(0.09, 0.05)).toEqual({ low: 0.04, high: 0.14 });
     expect(reviewInterval(t, band)).toEqual({ low: 0.125, high: 0.375 });
   });
 

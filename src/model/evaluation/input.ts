@@ -5,7 +5,11 @@ export type Labels = ArrayLike<number>;
 export type Scores = ArrayLike<number>;
 
 /** The error every evaluation function throws for input it cannot use. */
-export function evaluationError(what: string, message: string, details: Record<string, unknown> = {}) {
+export function evaluationError(
+  what: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): ClairscoreError {
   return new ClairscoreError('CS_ERR_EVALUATION_INPUT', `${what}: ${message}`, details);
 }
 

@@ -115,10 +115,18 @@ export function costSvg(
     series: [
       {
         name: 'cost',
-        points: curve.points.map((p) => [Math.min(1, p.threshold), p.costPerApplication]),
+        points: costPoints(curve),
         color: PALETTE.blue,
       },
     ],
     markers: [{ x: threshold, label: `threshold ${formatNumber(threshold)}`, color: PALETTE.vermillion }],
   });
+}
+
+/** Points of the cost curve, carried flat to threshold 1 (above the top probability nobody is refused). */
+function costPoints(curve: CostCurve): [number, number][] {
+  const points = curve.points.map((p): [number, number] => [Math.min(1, p.threshold), p.costPerApplication]);
+  const top = points[0];
+  if (top !== undefined && top[0] < 1) points.unshift([1, top[1]]);
+  return points;
 }
