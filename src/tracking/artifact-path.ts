@@ -25,7 +25,8 @@ export function artifactSegments(relativePath: string): string[] {
 export function resolveArtifactPath(root: string, relativePath: string): string {
   const target = path.join(root, ...artifactSegments(relativePath));
   const base = path.resolve(root);
-  if (target !== base && !target.startsWith(base + path.sep)) refuse(relativePath, 'it leaves the artifact folder');
+  if (target !== base && !target.startsWith(base + path.sep))
+    refuse(relativePath, 'it leaves the artifact folder');
   return target;
 }
 

@@ -25,7 +25,11 @@ async function writeTemp(file: string, content: string | Uint8Array): Promise<vo
 }
 
 /** Replaces `target` with `content` in one rename. */
-export async function writeFileAtomic(target: string, content: string | Uint8Array, tempDir = path.dirname(target)): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  content: string | Uint8Array,
+  tempDir = path.dirname(target),
+): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const temp = tempName(tempDir, target);
   try {

@@ -8,7 +8,16 @@ import { MlrunsReader } from './store-reader.js';
 import { useTempDirs } from './test-helpers.js';
 import { parseYaml } from './yaml.js';
 
-const CHILD = path.resolve(import.meta.dirname, '..', '..', 'dist', 'src', 'tracking', 'testing', 'crash-child.js');
+const CHILD = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  'dist',
+  'src',
+  'tracking',
+  'testing',
+  'crash-child.js',
+);
 const tempDir = useTempDirs();
 
 interface Child {
@@ -54,14 +63,18 @@ async function readBack(root: string, runId: string) {
   const auc = await reader.metricHistory(runId, 'valid/auc');
   expect(Math.abs(auc.length - history.length)).toBeLessThanOrEqual(1);
   expect(Number(run.tags.progress)).toBeGreaterThanOrEqual(50);
-  const progress = JSON.parse((await reader.readArtifact(runId, 'progress.json')).toString()) as { step: number };
+  const progress = JSON.parse((await reader.readArtifact(runId, 'progress.json')).toString()) as {
+    step: number;
+  };
   expect(progress.step).toBeGreaterThanOrEqual(50);
   expect(run.params).toEqual({ learning_rate: '0.05', num_leaves: '31' });
   const meta = path.join(root, run.experimentId, runId, 'meta.yaml');
   expect(parseYaml(readFileSync(meta, 'utf8'))).toMatchObject({ run_id: runId, lifecycle_stage: 'active' });
   // MLflow reads every file under these folders as a key: no temporary file may be left there
   for (const folder of ['metrics', 'params', 'tags']) {
-    const names = readdirSync(path.join(root, run.experimentId, runId, folder), { recursive: true }).map(String);
+    const names = readdirSync(path.join(root, run.experimentId, runId, folder), { recursive: true }).map(
+      String,
+    );
     expect(names.filter((name) => path.basename(name).startsWith('.'))).toEqual([]);
   }
   return run;
@@ -80,14 +93,17 @@ describe('a run killed half way', () => {
     expect(experiments.map((e) => e.name).sort()).toEqual(['Default', 'crash']);
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s marks the run KILLED, then the process dies of it', async (signal) => {
-    const root = tempDir(signal.toLowerCase());
-    const child = await startChild(root, 'loop');
-    expect((await child.kill(signal)).signal).toBe(signal);
-    const run = await readBack(root, child.runId);
-    expect(run.status).toBe('KILLED');
-    expect(run.endTime).toBeGreaterThanOrEqual(run.startTime ?? Infinity);
-  });
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s marks the run KILLED, then the process dies of it',
+    async (signal) => {
+      const root = tempDir(signal.toLowerCase());
+      const child = await startChild(root, 'loop');
+      expect((await child.kill(signal)).signal).toBe(signal);
+      const run = await readBack(root, child.runId);
+      expect(run.status).toBe('KILLED');
+      expect(run.endTime).toBeGreaterThanOrEqual(run.startTime ?? Infinity);
+    },
+  );
 
   it('an uncaught error marks the run FAILED at exit', async () => {
     const root = tempDir('throw');

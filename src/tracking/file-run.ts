@@ -74,7 +74,8 @@ export class FileRun implements TrackedRun {
       byKey.set(point.key, lines);
     }
     // one write per key: lines land whole, in order
-    for (const [key, lines] of byKey) await appendLines(path.join(this.runDir, 'metrics', key), lines.join(''));
+    for (const [key, lines] of byKey)
+      await appendLines(path.join(this.runDir, 'metrics', key), lines.join(''));
   }
 
   async setTags(tags: Readonly<Record<string, string>>): Promise<void> {
@@ -92,7 +93,10 @@ export class FileRun implements TrackedRun {
   async logArtifact(relativePath: string, content: string | Uint8Array): Promise<void> {
     const target = resolveArtifactPath(this.artifactDir, relativePath);
     if (target === path.resolve(this.artifactDir)) {
-      throw new ClairscoreError('CS_ERR_ARTIFACT_PATH', 'An artifact needs a file name, e.g. "model/model.txt".');
+      throw new ClairscoreError(
+        'CS_ERR_ARTIFACT_PATH',
+        'An artifact needs a file name, e.g. "model/model.txt".',
+      );
     }
     await writeFileAtomic(target, content, this.runDir);
   }
@@ -101,7 +105,10 @@ export class FileRun implements TrackedRun {
   async recordLoggedModel(model: YamlMap): Promise<void> {
     await this.serialise(async () => {
       const file = path.join(this.runDir, 'tags', LOG_MODEL_HISTORY_TAG);
-      const history = await readFile(file, 'utf8').then((text) => JSON.parse(text) as unknown, () => []);
+      const history = await readFile(file, 'utf8').then(
+        (text) => JSON.parse(text) as unknown,
+        () => [],
+      );
       const list = Array.isArray(history) ? history : [];
       await this.writeTag(LOG_MODEL_HISTORY_TAG, JSON.stringify([...list, model]));
     });

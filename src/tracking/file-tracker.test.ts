@@ -88,7 +88,11 @@ describe('FileTracker writes the MLflow FileStore layout', () => {
     const root = tempDir('child');
     const t = tracker(root);
     const parent = await t.startRun({ experimentName: 'tuning', runName: 'study' });
-    const child = await t.startRun({ experimentName: 'tuning', runName: 'trial 0', parentRunId: parent.runId });
+    const child = await t.startRun({
+      experimentName: 'tuning',
+      runName: 'trial 0',
+      parentRunId: parent.runId,
+    });
     const childDir = path.join(root, child.experimentId, child.runId);
     expect(read(childDir, 'tags', 'mlflow.parentRunId')).toBe(parent.runId);
     await child.setTags({ 'mlflow.runName': 'trial 0 (pruned)' });
@@ -106,11 +110,15 @@ describe('FileTracker writes the MLflow FileStore layout', () => {
       code: 'CS_ERR_TRACKING_INPUT',
     });
     await expect(run.setTags({ '/abs': 'x' })).rejects.toBeInstanceOf(ClairscoreError);
-    await expect(run.logParams({ long: 'x'.repeat(6001) })).rejects.toMatchObject({ code: 'CS_ERR_TRACKING_INPUT' });
+    await expect(run.logParams({ long: 'x'.repeat(6001) })).rejects.toMatchObject({
+      code: 'CS_ERR_TRACKING_INPUT',
+    });
     await expect(run.logMetrics([{ key: 'auc', value: 0.7, step: 1.5 }])).rejects.toMatchObject({
       code: 'CS_ERR_TRACKING_INPUT',
     });
-    await expect(run.logArtifact('../meta.yaml', 'x')).rejects.toMatchObject({ code: 'CS_ERR_ARTIFACT_PATH' });
+    await expect(run.logArtifact('../meta.yaml', 'x')).rejects.toMatchObject({
+      code: 'CS_ERR_ARTIFACT_PATH',
+    });
   });
 
   it('logs a LightGBM model with an MLmodel file and the log-model history tag', async () => {
@@ -165,7 +173,10 @@ describe.runIf(pyyaml)('MLflow FileStore reading rules (PyYAML)', () => {
   it('reads the experiment, the run and its metrics with the types MLflow expects', async () => {
     const root = tempDir('python');
     const run = await tracker(root).startRun({ experimentName: "it's 2024-06-01", runName: 'true' });
-    await run.logMetrics([{ key: 'auc', value: Infinity }, { key: 'auc', value: 1e-7, step: 3 }]);
+    await run.logMetrics([
+      { key: 'auc', value: Infinity },
+      { key: 'auc', value: 1e-7, step: 3 },
+    ]);
     await run.end('FINISHED');
     const result = spawnSync('python3', ['-c', FILESTORE_RULES, root, run.experimentId, run.runId], {
       encoding: 'utf8',

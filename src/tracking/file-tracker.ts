@@ -63,7 +63,11 @@ export class FileTracker implements Tracker {
     }
     const runId = newRunId();
     const runDir = path.join(this.location, experimentId, runId);
-    await Promise.all(['metrics', 'params', 'tags', 'artifacts'].map((sub) => mkdir(path.join(runDir, sub), { recursive: true })));
+    await Promise.all(
+      ['metrics', 'params', 'tags', 'artifacts'].map((sub) =>
+        mkdir(path.join(runDir, sub), { recursive: true }),
+      ),
+    );
     for (const [key, value] of Object.entries(tags)) {
       await writeFileAtomic(path.join(runDir, 'tags', key), value, runDir);
     }
@@ -83,7 +87,10 @@ export class FileTracker implements Tracker {
   /** The id of the active experiment with this name, created (with experiment 0) when missing. */
   async experimentId(name: string): Promise<string> {
     if (name.trim() === '') {
-      throw new ClairscoreError('CS_ERR_TRACKING_INPUT', 'An experiment needs a name, e.g. "credit-scoring".');
+      throw new ClairscoreError(
+        'CS_ERR_TRACKING_INPUT',
+        'An experiment needs a name, e.g. "credit-scoring".',
+      );
     }
     await this.ensureStore();
     const found = await this.findExperiment(name);
@@ -124,7 +131,8 @@ export class FileTracker implements Tracker {
   private async findExperiment(name: string): Promise<string | undefined> {
     const entries = await readdir(this.location, { withFileTypes: true });
     for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name.startsWith('.') || NON_EXPERIMENT_FOLDERS.has(entry.name)) continue;
+      if (!entry.isDirectory() || entry.name.startsWith('.') || NON_EXPERIMENT_FOLDERS.has(entry.name))
+        continue;
       const meta = await readMeta(path.join(this.location, entry.name, META_FILE));
       if (meta?.name === name && (meta.lifecycle_stage ?? 'active') === 'active') return entry.name;
     }

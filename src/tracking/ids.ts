@@ -11,8 +11,56 @@ export function newExperimentId(): string {
   return digits.startsWith('0') ? `1${digits.slice(1)}` : digits;
 }
 
-const PREDICATES = ['able', 'bold', 'brave', 'calm', 'clever', 'eager', 'fair', 'fleet', 'glad', 'keen', 'kind', 'lucky', 'merry', 'neat', 'noble', 'proud', 'quick', 'sly', 'smart', 'swift', 'tidy', 'wise'];
-const NOUNS = ['ant', 'bass', 'bat', 'bee', 'cat', 'colt', 'crab', 'crow', 'deer', 'dove', 'elk', 'fox', 'gnu', 'hare', 'hen', 'jay', 'lark', 'lynx', 'mole', 'owl', 'ram', 'seal', 'wolf', 'yak'];
+const PREDICATES = [
+  'able',
+  'bold',
+  'brave',
+  'calm',
+  'clever',
+  'eager',
+  'fair',
+  'fleet',
+  'glad',
+  'keen',
+  'kind',
+  'lucky',
+  'merry',
+  'neat',
+  'noble',
+  'proud',
+  'quick',
+  'sly',
+  'smart',
+  'swift',
+  'tidy',
+  'wise',
+];
+const NOUNS = [
+  'ant',
+  'bass',
+  'bat',
+  'bee',
+  'cat',
+  'colt',
+  'crab',
+  'crow',
+  'deer',
+  'dove',
+  'elk',
+  'fox',
+  'gnu',
+  'hare',
+  'hen',
+  'jay',
+  'lark',
+  'lynx',
+  'mole',
+  'owl',
+  'ram',
+  'seal',
+  'wolf',
+  'yak',
+];
 
 /** A random run name as MLflow's name_utils makes one: predicate-noun-number, at most 20 characters. */
 export function randomRunName(): string {

@@ -17,9 +17,13 @@ export async function withLock<T>(file: string, task: () => Promise<T>): Promise
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(file).then((info) => Date.now() - info.mtimeMs, () => 0);
+      const age = await stat(file).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
       if (age > STALE_MS) await unlink(file).catch(() => undefined);
-      else if (Date.now() - started > WAIT_MS) throw new Error(`lock ${file} held for more than ${WAIT_MS} ms`);
+      else if (Date.now() - started > WAIT_MS)
+        throw new Error(`lock ${file} held for more than ${WAIT_MS} ms`);
       else await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

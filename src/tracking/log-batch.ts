@@ -43,7 +43,11 @@ export function chunkBatch(entries: Partial<Batch>): Batch[] {
   const add = <K extends keyof Batch>(kind: K, entry: Batch[K][number]): void => {
     const size = Buffer.byteLength(JSON.stringify(entry)) + 1;
     const count = current.metrics.length + current.params.length + current.tags.length;
-    if (current[kind].length >= BATCH_LIMITS[kind] || count >= BATCH_LIMITS.total || bytes + size > BATCH_LIMITS.bytes) {
+    if (
+      current[kind].length >= BATCH_LIMITS[kind] ||
+      count >= BATCH_LIMITS.total ||
+      bytes + size > BATCH_LIMITS.bytes
+    ) {
       batches.push(current);
       current = { metrics: [], params: [], tags: [] };
       bytes = 0;

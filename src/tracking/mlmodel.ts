@@ -94,7 +94,11 @@ export async function logLightgbmModel(run: TrackedRun, options: LightgbmModelOp
   );
   await run.logArtifact(
     `${folder}/conda.yaml`,
-    dumpYaml({ channels: ['conda-forge'], dependencies: ['python=3.10', 'pip', { pip: requirements }], name: 'mlflow-env' }),
+    dumpYaml({
+      channels: ['conda-forge'],
+      dependencies: ['python=3.10', 'pip', { pip: requirements }],
+      name: 'mlflow-env',
+    }),
   );
   // MLmodel last: a folder with an MLmodel file is a complete model
   await run.logArtifact(`${folder}/MLmodel`, dumpYaml(model));

@@ -83,7 +83,12 @@ export class MlflowRestClient {
     }
   }
 
-  private async send(method: string, url: string, body: string | Uint8Array | undefined, type: string): Promise<string> {
+  private async send(
+    method: string,
+    url: string,
+    body: string | Uint8Array | undefined,
+    type: string,
+  ): Promise<string> {
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {

@@ -71,7 +71,10 @@ export class RestRun implements TrackedRun {
   async logArtifact(relativePath: string, content: string | Uint8Array): Promise<void> {
     const segments = artifactSegments(relativePath);
     if (segments.length === 0) {
-      throw new ClairscoreError('CS_ERR_ARTIFACT_PATH', 'An artifact needs a file name, e.g. "model/model.txt".');
+      throw new ClairscoreError(
+        'CS_ERR_ARTIFACT_PATH',
+        'An artifact needs a file name, e.g. "model/model.txt".',
+      );
     }
     const uri = this.artifactUri;
     if (uri.startsWith('mlflow-artifacts:')) {
@@ -162,10 +165,9 @@ export class RestTracker implements Tracker {
   private async lookUpOrCreate(name: string): Promise<string> {
     const find = async (): Promise<string | undefined> => {
       try {
-        const found = await this.client.get<{ experiment: { experiment_id: string; lifecycle_stage?: string } }>(
-          'experiments/get-by-name',
-          { experiment_name: name },
-        );
+        const found = await this.client.get<{
+          experiment: { experiment_id: string; lifecycle_stage?: string };
+        }>('experiments/get-by-name', { experiment_name: name });
         if (found.experiment.lifecycle_stage === 'deleted') {
           throw new ClairscoreError(
             'CS_ERR_TRACKING_CONFLICT',

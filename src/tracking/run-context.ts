@@ -45,7 +45,11 @@ export async function detectRunContext(cwd = process.cwd()): Promise<RunContext>
 }
 
 /** The system tags of a new run, before the caller's own tags (which may override them). */
-export function systemTags(context: RunContext, runName: string, parentRunId?: string): Record<string, string> {
+export function systemTags(
+  context: RunContext,
+  runName: string,
+  parentRunId?: string,
+): Record<string, string> {
   return {
     'mlflow.runName': runName,
     'mlflow.user': context.user,

@@ -33,7 +33,8 @@ function parseFloatLike(text: string): number | undefined {
   if (!NUMBER.test(text)) return undefined;
   const lower = text.toLowerCase();
   if (lower.endsWith('nan')) return Number.NaN;
-  if (lower.endsWith('inf') || lower.endsWith('infinity')) return lower.startsWith('-') ? -Infinity : Infinity;
+  if (lower.endsWith('inf') || lower.endsWith('infinity'))
+    return lower.startsWith('-') ? -Infinity : Infinity;
   return Number(text);
 }
 
@@ -61,7 +62,8 @@ export function latestMetric(records: readonly MetricRecord[]): MetricRecord | u
       !best ||
       record.step > best.step ||
       (record.step === best.step &&
-        (record.timestamp > best.timestamp || (record.timestamp === best.timestamp && record.value > best.value)))
+        (record.timestamp > best.timestamp ||
+          (record.timestamp === best.timestamp && record.value > best.value)))
     ) {
       best = record;
     }

@@ -24,7 +24,11 @@ async function fixture(): Promise<{ root: string; experimentId: string; parentId
   await parent.logArtifact('model/model.txt', 'tree');
   await parent.logArtifact('metrics.json', '{}');
   await parent.end('FINISHED');
-  const child = await tracker.startRun({ experimentName: 'credit-scoring', runName: 'fold 0', parentRunId: parent.runId });
+  const child = await tracker.startRun({
+    experimentName: 'credit-scoring',
+    runName: 'fold 0',
+    parentRunId: parent.runId,
+  });
   return { root, experimentId: parent.experimentId, parentId: parent.runId, childId: child.runId };
 }
 
@@ -77,17 +81,25 @@ describe('MlrunsReader', () => {
     expect(await reader.listArtifacts(parentId, 'absent')).toEqual([]);
     expect((await reader.readArtifact(parentId, 'model/model.txt')).toString()).toBe('tree');
     for (const bad of ['../meta.yaml', 'model/../../meta.yaml', '/etc/passwd', '..\\meta.yaml']) {
-      await expect(reader.readArtifact(parentId, bad)).rejects.toMatchObject({ code: 'CS_ERR_ARTIFACT_PATH' });
+      await expect(reader.readArtifact(parentId, bad)).rejects.toMatchObject({
+        code: 'CS_ERR_ARTIFACT_PATH',
+      });
     }
-    await expect(reader.listArtifacts(parentId, '..')).rejects.toMatchObject({ code: 'CS_ERR_ARTIFACT_PATH' });
-    await expect(reader.readArtifact(parentId, 'model')).rejects.toMatchObject({ code: 'CS_ERR_ARTIFACT_NOT_FOUND' });
+    await expect(reader.listArtifacts(parentId, '..')).rejects.toMatchObject({
+      code: 'CS_ERR_ARTIFACT_PATH',
+    });
+    await expect(reader.readArtifact(parentId, 'model')).rejects.toMatchObject({
+      code: 'CS_ERR_ARTIFACT_NOT_FOUND',
+    });
     await expect(reader.readArtifact(parentId, 'nope.txt')).rejects.toMatchObject({
       code: 'CS_ERR_ARTIFACT_NOT_FOUND',
     });
     await expect(reader.readArtifact('../0', 'x')).rejects.toMatchObject({ code: 'CS_ERR_RUN_NOT_FOUND' });
     const artifacts = path.join(root, experimentId, parentId, 'artifacts');
     symlinkSync(path.join(root, experimentId, parentId, 'meta.yaml'), path.join(artifacts, 'link.yaml'));
-    await expect(reader.readArtifact(parentId, 'link.yaml')).rejects.toMatchObject({ code: 'CS_ERR_ARTIFACT_PATH' });
+    await expect(reader.readArtifact(parentId, 'link.yaml')).rejects.toMatchObject({
+      code: 'CS_ERR_ARTIFACT_PATH',
+    });
   });
 
   it('tolerates half-written runs and experiments as MLflow does', async () => {
@@ -99,7 +111,10 @@ describe('MlrunsReader', () => {
     mkdirSync(path.join(folder, 'd'.repeat(32)));
     writeFileSync(path.join(folder, 'd'.repeat(32), 'meta.yaml'), `experiment_id: '0'\nrun_id: ddd\n`); // wrong folder
     mkdirSync(path.join(folder, 'c'.repeat(32)));
-    writeFileSync(path.join(folder, 'c'.repeat(32), 'meta.yaml'), `experiment_id: ${experimentId}\nrun_name: bare\n`);
+    writeFileSync(
+      path.join(folder, 'c'.repeat(32), 'meta.yaml'),
+      `experiment_id: ${experimentId}\nrun_name: bare\n`,
+    );
     mkdirSync(path.join(root, '12345')); // experiment folder without meta.yaml
     // a writer killed in the middle of a line
     writeFileSync(path.join(folder, childId, 'metrics', 'loss'), '1 0.5 0\n2 0.4 1\n3 0.');

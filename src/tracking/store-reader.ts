@@ -44,7 +44,9 @@ export class MlrunsReader {
       const record = await this.readExperiment(id);
       if (record) records.push(record);
     }
-    return records.sort((a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0) || a.name.localeCompare(b.name));
+    return records.sort(
+      (a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0) || a.name.localeCompare(b.name),
+    );
   }
 
   /** One experiment, or CS_ERR_EXPERIMENT_NOT_FOUND. */
@@ -52,9 +54,13 @@ export class MlrunsReader {
     checkId('experiment', experimentId);
     const record = await this.readExperiment(experimentId);
     if (!record) {
-      throw new ClairscoreError('CS_ERR_EXPERIMENT_NOT_FOUND', `No experiment ${experimentId} in ${this.root}.`, {
-        experimentId,
-      });
+      throw new ClairscoreError(
+        'CS_ERR_EXPERIMENT_NOT_FOUND',
+        `No experiment ${experimentId} in ${this.root}.`,
+        {
+          experimentId,
+        },
+      );
     }
     return record;
   }
@@ -116,10 +122,14 @@ export class MlrunsReader {
   async readArtifact(runId: string, relativePath: string): Promise<Buffer> {
     const root = await this.artifactRoot(runId);
     const missing = (): ClairscoreError =>
-      new ClairscoreError('CS_ERR_ARTIFACT_NOT_FOUND', `Run ${runId} has no artifact file "${relativePath}".`, {
-        runId,
-        path: relativePath,
-      });
+      new ClairscoreError(
+        'CS_ERR_ARTIFACT_NOT_FOUND',
+        `Run ${runId} has no artifact file "${relativePath}".`,
+        {
+          runId,
+          path: relativePath,
+        },
+      );
     if (artifactSegments(relativePath).length === 0) throw missing();
     const file = await resolveExistingArtifactPath(root, relativePath).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missing();

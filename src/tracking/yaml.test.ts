@@ -85,7 +85,8 @@ describe('yaml subset', () => {
   });
 
   it.runIf(hasPyYaml)('writes byte for byte what PyYAML safe_dump writes, and PyYAML reads it back', () => {
-    const dump = 'import sys,json,yaml; print(yaml.safe_dump(json.load(sys.stdin), default_flow_style=False, allow_unicode=True, sort_keys=True), end="")';
+    const dump =
+      'import sys,json,yaml; print(yaml.safe_dump(json.load(sys.stdin), default_flow_style=False, allow_unicode=True, sort_keys=True), end="")';
     // JSON cannot carry Python's float repr choices; PyYAML folds a line break into a single-quoted
     // scalar where we write a double-quoted one (both read the same, checked below).
     const oneLine = (MLMODEL.odd_strings as string[]).filter((text) => !text.includes('\n'));

@@ -22,7 +22,12 @@ const PLAIN_SAFE = /^(?:[\p{L}\p{N}_./(]|-(?! ))[^\n\r\t#]*$/u;
 
 function resolvesToNonString(text: string): boolean {
   return (
-    BOOL.test(text) || INT.test(text) || FLOAT.test(text) || NULL.test(text) || TIMESTAMP.test(text) || text === '='
+    BOOL.test(text) ||
+    INT.test(text) ||
+    FLOAT.test(text) ||
+    NULL.test(text) ||
+    TIMESTAMP.test(text) ||
+    text === '='
   );
 }
 
@@ -142,7 +147,15 @@ function resolvePlain(text: string): YamlValue {
 
 function unescapeDouble(body: string, line: number): string {
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_m, code: string) => {
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '"': '"', '\\': '\\', '/': '/' };
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      '0': '\0',
+      '"': '"',
+      '\\': '\\',
+      '/': '/',
+    };
     if (code in simple) return simple[code] as string;
     if (code === ' ') return ' ';
     if (/^[xuU]/.test(code)) return String.fromCodePoint(parseInt(code.slice(1), 16));
@@ -225,7 +238,9 @@ class Parser {
 
   private parseBlock(indent: number): YamlValue {
     const first = this.lines[this.index] as Line;
-    return first.text === '-' || first.text.startsWith('- ') ? this.parseSequence(indent) : this.parseMap(indent);
+    return first.text === '-' || first.text.startsWith('- ')
+      ? this.parseSequence(indent)
+      : this.parseMap(indent);
   }
 
   private parseSequence(indent: number): YamlValue[] {
@@ -282,7 +297,11 @@ class Parser {
     this.index += 1;
     let text = line.text;
     const quote = text.startsWith("'") || text.startsWith('"') ? (text[0] as string) : '';
-    for (let next = this.lines[this.index]; next && next.indent > line.indent; next = this.lines[this.index]) {
+    for (
+      let next = this.lines[this.index];
+      next && next.indent > line.indent;
+      next = this.lines[this.index]
+    ) {
       if (!quote && (keyEnd(next.text) >= 0 || next.text.startsWith('- '))) break;
       text = `${text} ${next.text}`;
       this.index += 1;
