@@ -29,7 +29,7 @@ export function fitPreprocessing(
   for (let k = 0; k < n; k++) total += rowWeight[k] = weights === undefined ? 1 : weights[rows[k]!]!;
   const unit = weights === undefined;
   const block = new Float32Array(Math.min(BLOCK, ncol) * n);
-  const values = new Float64Array(n);
+  const values = new Float32Array(n);
   const valueWeights = new Float64Array(n);
   const features: DesignFeature[] = [];
   for (let start = 0; start < ncol; start += BLOCK) {
@@ -66,35 +66,18 @@ export function fitPreprocessing(
   }
 
   function numericFeatures(column: string, x: Float32Array): DesignFeature[] {
-    let count = 0;
-    let missing = 0;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < n; k++) {
-      const w = rowWeight[k]!;
-      if (w === 0) continue;
-      const v = x[k]!;
-      if (v - v !== 0) missing += w;
-      else {
-        values[count] = v;
-        valueWeights[count++] = w;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-    }
+    const s = numericStats(x, rowWeight, values, valueWeights);
     const out: DesignFeature[] = [];
-    if (count > 0 && max > min) {
-      let sum = 0;
-      for (let i = 0; i < count; i++) sum += valueWeights[i]! * values[i]!;
-      let squares = 0;
-      const median = weightedLowerMedian(values, unit ? null : valueWeights, count);
-      const mean = (sum + missing * median) / total;
-      for (let i = 0; i < count; i++) squares += valueWeights[i]! * (values[i]! - mean) ** 2;
-      const scale = Math.sqrt((squares + missing * (median - mean) ** 2) / total);
+    if (s.count > 0 && s.max > s.min) {
+      const median = weightedLowerMedian(values, unit ? null : valueWeights, s.count);
+      const mean = (s.sum + s.missing * median) / total;
+      let squares = s.missing * (median - mean) ** 2;
+      for (let i = 0; i < s.count; i++) squares += valueWeights[i]! * (values[i]! - mean) ** 2;
+      const scale = Math.sqrt(squares / total);
       if (scale > 0 && Number.isFinite(scale))
         out.push({ name: column, kind: 'value', column, median, mean, scale });
     }
-    if (missing > 0 && missing < total) out.push(indicator('missing', column, missing));
+    if (s.missing > 0 && s.missing < total) out.push(indicator('missing', column, s.missing));
     return out;
   }
 
@@ -116,4 +99,32 @@ export function fitPreprocessing(
     if (missing > 0 && missing < total) out.push(indicator('missing', column, missing));
     return out;
   }
+}
+
+/** Copies the present values of rows of positive weight (and their weights) to the front of the buffers. */
+function numericStats(
+  x: Float32Array,
+  rowWeight: Float64Array,
+  values: Float32Array,
+  valueWeights: Float64Array,
+): { count: number; missing: number; sum: number; min: number; max: number } {
+  let count = 0;
+  let missing = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < x.length; k++) {
+    const w = rowWeight[k]!;
+    const v = x[k]!;
+    if (w === 0) continue;
+    if (v - v !== 0) missing += w;
+    else {
+      values[count] = v;
+      valueWeights[count++] = w;
+      sum += w * v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return { count, missing, sum, min, max };
 }

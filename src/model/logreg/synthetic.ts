@@ -16,6 +16,8 @@ export interface SyntheticSpec {
   /** Share of the numeric columns (the last ones) with missing values, and their missing rate. */
   readonly missingColumns?: number;
   readonly missingRate?: number;
+  /** Share of each numeric column's variance from a factor common to its block of 10 columns. */
+  readonly correlation?: number;
   readonly seed: number;
 }
 
@@ -30,11 +32,15 @@ export function syntheticMatrix(spec: SyntheticSpec): LogregMatrix {
   const labels = new Float32Array(nrow);
   const firstMissing = spec.numeric - Math.round((spec.missingColumns ?? 0) * spec.numeric);
   const missingRate = spec.missingRate ?? 0;
+  const shared = Math.sqrt(spec.correlation ?? 0);
+  const own = Math.sqrt(1 - (spec.correlation ?? 0));
+  let factor = 0;
   for (let i = 0; i < nrow; i++) {
     const o = i * ncol;
     let eta = spec.intercept ?? 0;
     for (let j = 0; j < spec.numeric; j++) {
-      const x = Math.fround(j + (1 + (j % 3)) * rng.normal());
+      if (shared > 0 && j % 10 === 0) factor = rng.normal();
+      const x = Math.fround(j + (1 + (j % 3)) * (shared * factor + own * rng.normal()));
       if (j < beta.length) eta += beta[j]! * x;
       data[o + j] = j >= firstMissing && rng.chance(missingRate) ? Number.NaN : x;
     }

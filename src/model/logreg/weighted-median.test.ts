@@ -8,10 +8,10 @@ describe('weightedLowerMedian', () => {
     const rng = new Rng(11);
     for (const n of [1, 2, 3, 10, 101, 1000]) {
       for (const kind of ['random', 'ties', 'sorted']) {
-        const values = Float64Array.from({ length: n }, (_, i) =>
-          kind === 'random' ? rng.normal() : kind === 'ties' ? rng.int(0, 4) : i,
+        const values = Float32Array.from({ length: n }, (_, i) =>
+          kind === 'random' ? rng.normal() * 1e3 : kind === 'ties' ? rng.int(-2, 2) : i - n / 2,
         );
-        const sorted = Float64Array.from(values).sort();
+        const sorted = Float32Array.from(values).sort();
         expect(weightedLowerMedian(values, null, n)).toBe(sorted[Math.floor((n - 1) / 2)]);
       }
     }
@@ -21,9 +21,9 @@ describe('weightedLowerMedian', () => {
     const rng = new Rng(12);
     for (let trial = 0; trial < 50; trial++) {
       const n = rng.int(1, 40);
-      const values = Float64Array.from({ length: n }, () => rng.int(0, 9));
+      const values = Float32Array.from({ length: n }, () => rng.normal());
       const weights = Float64Array.from({ length: n }, () => rng.int(1, 4));
-      const repeated = Float64Array.from(
+      const repeated = Float32Array.from(
         Array.from(values).flatMap((v, i) => Array<number>(weights[i]!).fill(v)),
       );
       const expected = weightedLowerMedian(repeated, null, repeated.length);
@@ -32,7 +32,7 @@ describe('weightedLowerMedian', () => {
   });
 
   it('follows the weight, not the count', () => {
-    expect(weightedLowerMedian(Float64Array.of(1, 2, 3), Float64Array.of(1, 1, 10), 3)).toBe(3);
-    expect(weightedLowerMedian(Float64Array.of(5, 1, 9), Float64Array.of(0.5, 0.25, 0.25), 3)).toBe(5);
+    expect(weightedLowerMedian(Float32Array.of(1, 2, 3), Float64Array.of(1, 1, 10), 3)).toBe(3);
+    expect(weightedLowerMedian(Float32Array.of(5, -1, 9), Float64Array.of(0.5, 0.25, 0.25), 3)).toBe(5);
   });
 });
