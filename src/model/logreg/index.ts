@@ -5,4 +5,4 @@ export type { LogregMatrix } from './input.js';
 export type { StopReason } from './lbfgs.js';
 export { LogisticRegression } from './model.js';
 export type { Coefficient, TrainingSummary } from './model.js';
-export { LogisticRegressionJson, parseLogisticRegressionJson } from './model-json.js';
+export { LogisticRegressionJson } from './model-json.js';

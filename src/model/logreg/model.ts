@@ -41,6 +41,7 @@ export class LogisticRegression {
   private readonly weights: Float64Array;
   private readonly byName: ReadonlyMap<string, number>;
 
+  /** Use fitLogisticRegression or LogisticRegression.fromJSON rather than this. */
   constructor(C: number, intercept: number, coefficients: readonly Coefficient[], training: TrainingSummary) {
     this.C = C;
     this.intercept = intercept;
