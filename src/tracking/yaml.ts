@@ -48,8 +48,9 @@ export function yamlString(text: string): string {
 function yamlNumber(value: number): string {
   if (Number.isNaN(value)) return '.nan';
   if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
-  if (Number.isInteger(value) && Math.abs(value) < 2 ** 53) return value.toFixed(0);
-  const text = String(value);
+  if (Number.isSafeInteger(value)) return value.toFixed(0);
+  // past 2^53 a double is written as a float, in exponent form as Python's repr does from 1e16
+  const text = Math.abs(value) >= 1e16 ? value.toExponential() : String(value);
   // Python's repr writes 1e-07 where JS writes 1e-7; PyYAML then adds '.0' so it reads as a float.
   return text.includes('.') || !text.includes('e') ? text : text.replace('e', '.0e');
 }
