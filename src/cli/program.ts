@@ -2,10 +2,12 @@ import { Command } from 'commander';
 
 import { registerDemo } from './commands/demo.js';
 import { registerDrift } from './commands/drift.js';
+import { registerEvaluate } from './commands/evaluate.js';
 import { registerFeatures } from './commands/features.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPromote } from './commands/promote.js';
+import { registerScore } from './commands/score.js';
 import { registerTrain } from './commands/train.js';
 
 /** The `clairscore` command with its subcommands; main.ts parses argv with it. */
@@ -24,5 +26,7 @@ export function buildProgram(): Command {
   registerDrift(program);
   registerTrain(program);
   registerPromote(program);
+  registerEvaluate(program);
+  registerScore(program);
   return program;
 }

@@ -16,6 +16,6 @@ export { denseMatrix } from './lightgbm/matrix.js';
 export type { DenseMatrix } from './lightgbm/matrix.js';
 export { defaultThreads } from './lightgbm/params.js';
 export type { LightGbmParams, ParamValue } from './lightgbm/params.js';
-export { train } from './lightgbm/train.js';
+export { train, trainAsync } from './lightgbm/train.js';
 export type { IterationEvent, TrainOptions, TrainResult } from './lightgbm/train.js';
 export * from './evaluation/index.js';

@@ -17,3 +17,5 @@ export {
   LIGHTGBM_DEFAULTS,
 } from './defaults.js';
 export { COMPARISON_FILE, COST_CURVE_FILE, RELIABILITY_FILE } from './artifacts.js';
+export { evaluateVersion } from './evaluate-version.js';
+export type { EvaluationReport, OracleComparison } from './evaluate-version.js';

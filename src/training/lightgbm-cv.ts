@@ -1,5 +1,5 @@
 import type { FeatureMatrix } from '../features/index.js';
-import { Booster, Dataset, denseMatrix, train, type LightGbmParams } from '../model/index.js';
+import { Booster, Dataset, denseMatrix, trainAsync, type LightGbmParams } from '../model/index.js';
 import { matrixRows, type FoldSplit } from './folds.js';
 
 /** How one LightGBM configuration is cross-validated. */
@@ -51,12 +51,12 @@ function withAucMetric(params: LightGbmParams): LightGbmParams {
  * K-fold cross-validation of one configuration: each fold trains on a subset of `full`, stops
  * early on its validation rows, and predicts them, giving out-of-fold probabilities.
  */
-export function crossValidateLightGbm(
+export async function crossValidateLightGbm(
   full: Dataset,
   matrix: FeatureMatrix,
   splits: readonly FoldSplit[],
   options: LightGbmCvOptions,
-): LightGbmCvResult {
+): Promise<LightGbmCvResult> {
   const oof = new Float64Array(matrix.nrow).fill(Number.NaN);
   const params = withAucMetric(options.params);
   const folds: LightGbmFoldResult[] = [];
@@ -65,7 +65,7 @@ export function crossValidateLightGbm(
     using trainSet = full.subset(split.train);
     using validSet = full.subset(split.valid);
     const aucByIteration: number[] = [];
-    const result = train(params, trainSet, {
+    const result = await trainAsync(params, trainSet, {
       valid: [validSet],
       numBoostRound: options.numBoostRound,
       ...(options.earlyStoppingRounds === undefined
@@ -95,6 +95,10 @@ export function crossValidateLightGbm(
 }
 
 /** The model to register: trained on every training row for a fixed number of rounds. */
-export function trainFinalLightGbm(full: Dataset, params: LightGbmParams, rounds: number): Booster {
-  return train(withAucMetric(params), full, { numBoostRound: rounds }).booster;
+export async function trainFinalLightGbm(
+  full: Dataset,
+  params: LightGbmParams,
+  rounds: number,
+): Promise<Booster> {
+  return (await trainAsync(withAucMetric(params), full, { numBoostRound: rounds })).booster;
 }

@@ -52,7 +52,7 @@ export async function runTraining(
   });
   try {
     const iterations: { key: string; value: number; step: number }[] = [];
-    const outcome = trainModels(matrix, {
+    const outcome = await trainModels(matrix, {
       ...options,
       onIteration: (model, fold, iteration, auc) =>
         iterations.push({

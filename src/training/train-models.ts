@@ -179,7 +179,7 @@ function chooseRegistered(
  * out-of-fold predictions and sets its cost-minimising threshold; then trains the final
  * LightGBM (the class-weighting variant with the lower business cost) on every row.
  */
-export function trainModels(matrix: FeatureMatrix, options: TrainOptions): TrainingOutcome {
+export async function trainModels(matrix: FeatureMatrix, options: TrainOptions): Promise<TrainingOutcome> {
   const models = options.models ?? MODEL_KINDS;
   const foldCount = options.folds ?? DEFAULT_FOLDS;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -207,7 +207,7 @@ export function trainModels(matrix: FeatureMatrix, options: TrainOptions): Train
     for (const candidate of candidates) {
       step(`${candidate.name}: ${foldCount}-fold cross-validation`);
       const started = performance.now();
-      const cv = crossValidateLightGbm(full, matrix, splits, {
+      const cv = await crossValidateLightGbm(full, matrix, splits, {
         params: candidate.params,
         numBoostRound: candidate.rounds,
         ...(candidate.earlyStopping === undefined ? {} : { earlyStoppingRounds: candidate.earlyStopping }),
@@ -221,7 +221,7 @@ export function trainModels(matrix: FeatureMatrix, options: TrainOptions): Train
     final = {
       kind: chosen.candidate.kind,
       name: chosen.candidate.name,
-      booster: trainFinalLightGbm(full, chosen.candidate.params, chosen.finalRounds),
+      booster: await trainFinalLightGbm(full, chosen.candidate.params, chosen.finalRounds),
       params: chosen.candidate.params,
       rounds: chosen.finalRounds,
       classWeighting: chosen.candidate.classWeighting,

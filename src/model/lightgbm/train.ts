@@ -44,6 +44,36 @@ function improves(candidate: EvalResult, best: EvalResult | undefined): boolean 
 
 /** Trains a booster iteration by iteration with optional early stopping, like Python's lightgbm.train. */
 export function train(params: LightGbmParams, trainSet: Dataset, options: TrainOptions = {}): TrainResult {
+  const steps = trainingSteps(params, trainSet, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same, giving the event loop a turn after every iteration: a long training then still
+ * answers signals (Ctrl-C marks its tracked run KILLED) and timers.
+ */
+export async function trainAsync(
+  params: LightGbmParams,
+  trainSet: Dataset,
+  options: TrainOptions = {},
+): Promise<TrainResult> {
+  const steps = trainingSteps(params, trainSet, options);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** The training loop, pausing (yield) after each iteration. */
+function* trainingSteps(
+  params: LightGbmParams,
+  trainSet: Dataset,
+  options: TrainOptions,
+): Generator<void, TrainResult> {
   const valid = options.valid ?? [];
   const numBoostRound = options.numBoostRound ?? 100;
   const patience = options.earlyStoppingRounds;
@@ -76,6 +106,7 @@ export function train(params: LightGbmParams, trainSet: Dataset, options: TrainO
       };
       history.push(event);
       options.onIteration?.(event);
+      yield;
       const first = event.valid[0];
       if (first?.[0] !== undefined && improves(first[0], best?.scores[0]))
         best = { iteration, scores: first };
