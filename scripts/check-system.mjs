@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 
 const needs = [
-  // { path: '/usr/bin/chromium', install: 'apt-get install -y chromium' }, // once browser tests exist
+  { path: '/usr/bin/chromium', install: 'apt-get install -y chromium' },
 ];
 for (const need of needs) {
   if (!existsSync(need.path)) {
