@@ -9,6 +9,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerPromote } from './commands/promote.js';
 import { registerScore } from './commands/score.js';
 import { registerTrain } from './commands/train.js';
+import { registerTune } from './commands/tune.js';
 
 /** The `clairscore` command with its subcommands; main.ts parses argv with it. */
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerDrift(program);
   registerTrain(program);
   registerPromote(program);
+  registerTune(program);
   registerEvaluate(program);
   registerScore(program);
   return program;

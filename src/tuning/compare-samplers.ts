@@ -62,8 +62,10 @@ export interface CompareOptions {
   readonly direction: Direction;
   readonly samplers: readonly SamplerEntry[];
   readonly seeds: readonly number[];
-  /** The objective of the run with this seed (seeding its noise, data split...). */
-  readonly objective: (seed: number) => Objective;
+  /** The objective of the run with this seed (seeding its noise, data split...) and sampler. */
+  readonly objective: (seed: number, sampler: string) => Objective;
+  /** After each trial of each run (the tuning command records it as a child run). */
+  readonly onTrialEnd?: (trial: FrozenTrial, run: { sampler: string; seed: number }) => void | Promise<void>;
   readonly nTrials?: number;
   readonly timeoutSeconds?: number;
   readonly pruner?: () => Pruner;
@@ -112,7 +114,11 @@ export async function compareSamplers(options: CompareOptions): Promise<SamplerC
         direction: options.direction,
         name: `${entry.name}-${seed}`,
       });
-      await study.optimize(options.objective(seed), {
+      const onTrialEnd = options.onTrialEnd;
+      await study.optimize(options.objective(seed, entry.name), {
+        ...(onTrialEnd === undefined
+          ? {}
+          : { onTrialEnd: (trial: FrozenTrial) => onTrialEnd(trial, { sampler: entry.name, seed }) }),
         ...(options.nTrials === undefined ? {} : { nTrials: options.nTrials }),
         ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
       });

@@ -14,7 +14,12 @@ export { categoricalParam, findParam, floatParam, intParam } from './search-spac
 export { defineSearchSpace, parseSearchSpace } from './space-validation.js';
 export type { NameRule, ValidationOptions } from './space-validation.js';
 export { defaultSearchSpace, loadSearchSpace } from './space-config.js';
-export { CLAIRSCORE_PARAM_NAMES, LIGHTGBM_ALIASES, LIGHTGBM_PARAM_NAMES } from './lightgbm-params.js';
+export {
+  CLAIRSCORE_PARAM_NAMES,
+  CLASS_WEIGHTINGS,
+  LIGHTGBM_ALIASES,
+  LIGHTGBM_PARAM_NAMES,
+} from './lightgbm-params.js';
 
 export type { Sampler } from './sampler.js';
 export { RandomSampler } from './random-sampler.js';

@@ -4,6 +4,7 @@
  * Aliases are refused with the canonical name to use, so one trial never sets the same
  * LightGBM parameter twice under two names (LightGBM would silently keep one of them).
  */
+import type { ParamSpec } from './search-space.js';
 
 /** LightGBM 4.x canonical parameter names accepted in a search space. */
 export const LIGHTGBM_PARAM_NAMES: readonly string[] = [
@@ -50,8 +51,8 @@ export const LIGHTGBM_PARAM_NAMES: readonly string[] = [
 ];
 
 /**
- * Parameters that are Clairscore's, not LightGBM's; the training layer maps them.
- * `class_weighting`: 'none' or 'balanced' (positive rows weighted by negatives/positives).
+ * Parameters that are Clairscore's, not LightGBM's; the tuning objective maps them.
+ * `class_weighting`: 'none' or 'is_unbalance' (LightGBM's is_unbalance, as `train` compares them).
  */
 export const CLAIRSCORE_PARAM_NAMES: readonly string[] = ['class_weighting'];
 
@@ -105,6 +106,9 @@ export const LIGHTGBM_ALIASES: Readonly<Record<string, string>> = {
   n_iter_no_change: 'early_stopping_round',
 };
 
+/** The values `class_weighting` may take, in the training layer's words. */
+export const CLASS_WEIGHTINGS: readonly string[] = ['none', 'is_unbalance'];
+
 const ACCEPTED = new Set([...LIGHTGBM_PARAM_NAMES, ...CLAIRSCORE_PARAM_NAMES]);
 
 /** Why `name` is refused in a LightGBM search space, or undefined when it is accepted. */
@@ -115,4 +119,27 @@ export function lightgbmNameProblem(name: string): string | undefined {
     return `'${name}' is an alias: declare it under LightGBM's canonical name '${canonical}'`;
   }
   return `'${name}' is not a LightGBM parameter Clairscore tunes (accepted: ${[...ACCEPTED].join(', ')})`;
+}
+
+/** Rules across a LightGBM space's parameters: the class-weighting vocabulary, one way to weight classes. */
+export function lightgbmSpaceProblems(params: readonly ParamSpec[]): string[] {
+  const problems: string[] = [];
+  const weighting = params.find((p) => p.name === 'class_weighting');
+  if (weighting === undefined) return problems;
+  const allowed = CLASS_WEIGHTINGS.join(', ');
+  if (weighting.kind !== 'categorical') {
+    problems.push(`class_weighting: declare it categorical with choices ${allowed}`);
+  } else {
+    for (const choice of weighting.choices) {
+      if (typeof choice !== 'string' || !CLASS_WEIGHTINGS.includes(choice)) {
+        problems.push(`class_weighting: choice ${JSON.stringify(choice)} is not one of ${allowed}`);
+      }
+    }
+  }
+  for (const other of ['is_unbalance', 'scale_pos_weight']) {
+    if (params.some((p) => p.name === other)) {
+      problems.push(`class_weighting and ${other} both weight the classes: declare only one`);
+    }
+  }
+  return problems;
 }

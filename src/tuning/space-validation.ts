@@ -5,7 +5,7 @@
  * log vs low, step vs range) and a dozen lines each.
  */
 import { ClairscoreError } from '../core/errors.js';
-import { lightgbmNameProblem } from './lightgbm-params.js';
+import { lightgbmNameProblem, lightgbmSpaceProblems } from './lightgbm-params.js';
 import type { CategoricalValue, NumericParam, ParamSpec, SearchSpace } from './search-space.js';
 import { categoricalParam, floatParam, intParam } from './search-space.js';
 
@@ -58,6 +58,7 @@ export function defineSearchSpace(
     if (param.kind === 'categorical') checkCategorical(param.name, param.choices, problems);
     else checkNumeric(param, problems);
   }
+  if ((options.names ?? 'lightgbm') === 'lightgbm') problems.push(...lightgbmSpaceProblems(params));
   if (problems.length > 0) throw spaceError(problems, options.source);
   return { params: [...params] };
 }
