@@ -141,6 +141,17 @@ describe('train, promote, evaluate and score', () => {
     });
   }, 120_000);
 
+  it("adds the champion's prediction drift to the drift report", () => {
+    const run = runCli(['drift', '--reference', 'train', '--current', 'test', '--json'], env);
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      prediction: { columnName: string; stattestName: string; driftScore: number; driftDetected: boolean } | null;
+    };
+    // Both sets come from one generator: the champion's scores should not drift between them.
+    expect(report.prediction).toMatchObject({ driftDetected: false });
+    expect(report.prediction!.driftScore).toBeGreaterThanOrEqual(0);
+  });
+
   it('scores a CSV with decisions and reasons, reporting bad rows with their line', () => {
     const source = path.join(workspace, 'demo-data', 'application_train.csv');
     const lines = readFileSync(source, 'utf8').trim().split('\n');

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Command } from 'commander';
 
-import { ClairscoreError } from '../../core/index.js';
+import { ClairscoreError, type Workspace } from '../../core/index.js';
 import { withDatabase } from '../../data/index.js';
 import {
   applicationTableSource,
@@ -10,15 +10,20 @@ import {
   featureTableSource,
   isStatTestName,
   parseSince,
+  predictionDrift,
   readScoredApplications,
   scoredSource,
   validateDriftOptions,
+  withPredictionDrift,
   writeDriftReport,
+  type ColumnDrift,
   type DataSource,
   type DriftOptions,
   type DriftReport,
   type StatTestName,
 } from '../../drift/index.js';
+import { exportWorkspaceMatrix } from '../../features/index.js';
+import { loadChampion, readChampionPointer, readOof } from '../../registry/index.js';
 import { contextFrom } from '../context.js';
 import { startProgress } from '../progress.js';
 import { renderTable } from '../table.js';
@@ -98,6 +103,7 @@ export function registerDrift(program: Command): void {
       const warnings: string[] = [];
       const bar = startProgress('drift', 100);
       let report: DriftReport;
+      let scoredProbabilities: number[] | undefined;
       try {
         report = await withDatabase(ctx.workspace, { readOnly: true }, async (db) => {
           const features = flags.columns === 'features';
@@ -117,6 +123,7 @@ export function registerDrift(program: Command): void {
               );
             }
             current = scoredSource(scored);
+            scoredProbabilities = scored.applications.map((a) => a.probability);
           } else current = await sourceOf(db.connection, flags.current, 'current');
           return compareDataSets(reference, current, {
             drift: options,
@@ -131,10 +138,45 @@ export function registerDrift(program: Command): void {
       } finally {
         bar.stop();
       }
+      const prediction = await championPredictionDrift(ctx.workspace, flags, scoredProbabilities, options);
+      if (typeof prediction === 'string') report = { ...report, warnings: [...report.warnings, prediction] };
+      else report = withPredictionDrift(report, prediction);
       const files = writeDriftReport(ctx.workspace, report, flags.out);
       for (const warning of report.warnings) ctx.warn(warning);
       ctx.result({ ...report, files }, (r) => renderReport(r, files));
     });
+}
+
+/**
+ * Prediction drift of the champion: its out-of-fold probabilities on the training clients (what
+ * it gives clients it has not seen) against its probabilities on the current set, computed for
+ * the test applications and read from the scored log. A reason string when it cannot be had.
+ */
+async function championPredictionDrift(
+  workspace: Workspace,
+  flags: DriftFlags,
+  scoredProbabilities: number[] | undefined,
+  options: DriftOptions,
+): Promise<ColumnDrift | string> {
+  if (readChampionPointer(workspace) === undefined)
+    return 'prediction drift not computed: no champion model yet';
+  if (flags.reference !== 'train')
+    return 'prediction drift is computed against the training clients only (--reference train)';
+  const champion = loadChampion(workspace);
+  try {
+    const reference = readOof(workspace, champion.version).calibrated;
+    if (scoredProbabilities !== undefined) return predictionDrift(reference, scoredProbabilities, options);
+    if (flags.current !== 'test')
+      return 'prediction drift not computed for a CSV: score it first (clairscore score)';
+    const test = await exportWorkspaceMatrix(workspace, {
+      rows: 'test',
+      features: champion.card.features,
+      expectedVersion: champion.featureVersion,
+    });
+    return predictionDrift(reference, champion.score(test.data).probability, options);
+  } finally {
+    champion.free();
+  }
 }
 
 function usage(message: string): ClairscoreError {
@@ -240,6 +282,12 @@ function renderReport(report: DriftReport, files: { json: string; html: string }
           ]),
         )
       : 'no drifted column',
+    ...(report.prediction
+      ? [
+          '',
+          `prediction drift (champion's probabilities, ${report.prediction.stattestName ?? ''}): score ${score(report.prediction.driftScore)}, threshold ${score(report.prediction.stattestThreshold)}: ${report.prediction.driftDetected ? 'DRIFT' : 'no drift'}`,
+        ]
+      : []),
     ...(notTested.length > 0
       ? [
           '',
