@@ -4,6 +4,7 @@ import { ClairscoreError } from '../../core/index.js';
 import { runTraining } from '../../training/index.js';
 import { loadSearchSpace } from '../../tuning/index.js';
 import {
+  paramsFileContent,
   PRUNER_NAMES,
   runComparison,
   runTuning,
@@ -172,7 +173,7 @@ async function trainBest(
   const { config } = report.study;
   ctx.info(`Training the best parameters (trial ${report.best.number}) and registering them…`);
   const training = await runTraining(ctx.workspace, {
-    params: report.best.params as Record<string, string | number | boolean>,
+    params: paramsFileContent(report.best.params),
     models: ['lightgbm'],
     costs: {
       fnCost: numberFlag('--fn-cost', flags.fnCost, 0),

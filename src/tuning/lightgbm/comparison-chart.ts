@@ -87,6 +87,9 @@ export function comparisonSvg(comparison: SamplerComparison): string {
   ].join('\n');
 }
 
+/** Random is dashed: TPE starts with the same random draws, and the two lines overlap until it departs. */
+const dash = (line: Line): string => (line.name === 'random' ? ' stroke-dasharray="6 4"' : '');
+
 function panel(
   offset: number,
   title: string,
@@ -135,13 +138,15 @@ function panel(
           ],
     );
     const coordinates = steps.map(([x, y]) => `${r2(sx(x))},${r2(sy(y))}`).join(' ');
-    parts.push(`<polyline points="${coordinates}" fill="none" stroke="${line.color}" stroke-width="2"/>`);
+    parts.push(
+      `<polyline points="${coordinates}" fill="none" stroke="${line.color}" stroke-width="2"${dash(line)}/>`,
+    );
   }
   if (withLegend) {
     lines.forEach((line, i) => {
       const y = bottom - 12 - 16 * (lines.length - 1 - i);
       parts.push(
-        `<line x1="${left + w - 90}" y1="${y - 4}" x2="${left + w - 66}" y2="${y - 4}" stroke="${line.color}" stroke-width="2"/>`,
+        `<line x1="${left + w - 90}" y1="${y - 4}" x2="${left + w - 66}" y2="${y - 4}" stroke="${line.color}" stroke-width="2"${dash(line)}/>`,
         `<text x="${left + w - 60}" y="${y}" font-size="11" ${FONT}>${escapeXml(line.name)}</text>`,
       );
     });
