@@ -7,6 +7,7 @@ import { registerFeatures } from './commands/features.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerPromote } from './commands/promote.js';
+import { registerServe } from './commands/serve.js';
 import { registerScore } from './commands/score.js';
 import { registerTrain } from './commands/train.js';
 import { registerTune } from './commands/tune.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerDrift(program);
   registerTrain(program);
   registerPromote(program);
+  registerServe(program);
   registerTune(program);
   registerEvaluate(program);
   registerScore(program);
