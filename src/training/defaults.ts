@@ -2,12 +2,13 @@ import type { LightGbmParams } from '../model/index.js';
 
 /**
  * LightGBM's settings for this problem, close to the strongest public Home Credit kernels
- * (small learning rate, column and row subsampling, L2) but with a larger rate so that a
- * full-size five-fold run stays within minutes on two cores.
+ * (column and row subsampling, L2, leaves held to 31) but with a larger learning rate (0.1
+ * rather than 0.02) so that the default train (two weightings x five folds, then the final
+ * model) stays well within 30 minutes on two cores at full size.
  */
 export const LIGHTGBM_DEFAULTS: LightGbmParams = {
   objective: 'binary',
-  learning_rate: 0.05,
+  learning_rate: 0.1,
   num_leaves: 31,
   min_data_in_leaf: 100,
   feature_fraction: 0.5,
@@ -24,7 +25,7 @@ export const LIGHTGBM_DEFAULTS: LightGbmParams = {
 export const RANDOM_FOREST_DEFAULTS: LightGbmParams = {
   objective: 'binary',
   boosting: 'rf',
-  num_leaves: 255,
+  num_leaves: 127,
   min_data_in_leaf: 50,
   bagging_fraction: 0.632,
   bagging_freq: 1,
@@ -32,7 +33,7 @@ export const RANDOM_FOREST_DEFAULTS: LightGbmParams = {
 };
 
 export const DEFAULT_ROUNDS = 2000;
-export const DEFAULT_EARLY_STOPPING = 100;
-export const RANDOM_FOREST_TREES = 150;
+export const DEFAULT_EARLY_STOPPING = 50;
+export const RANDOM_FOREST_TREES = 100;
 export const DEFAULT_FOLDS = 5;
 export const DEFAULT_SEED = 42;
