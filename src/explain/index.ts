@@ -1,7 +1,7 @@
 // Explanations and comparisons behind the service: grouped SHAP contributions with sentences,
 // population statistics, comparison data, nearest neighbours, counterfactuals, the model page.
 export type { ContributionGroup, Direction, FeatureContribution, Reason, ScoreExplanation } from './types.js';
-export { PopulationStats } from './population-stats.js';
+export { PopulationStats, populationCachePath } from './population-stats.js';
 export type { FeatureSummary, PopulationOptions } from './population-stats.js';
 export { explainScore } from './explain-score.js';
 export type { ExplainInput, ExplainOptions } from './explain-score.js';

@@ -24,7 +24,9 @@ export interface ContributionGroup {
   /** Sum of the members' SHAP values, log-odds scale. */
   readonly logOddsContribution: number;
   readonly direction: Direction;
-  /** Members, largest absolute contribution first. */
+  /** Model features in the group. */
+  readonly size: number;
+  /** Members with a non-zero contribution, largest first, at most MEMBERS_SHOWN (the sum covers all). */
   readonly features: readonly FeatureContribution[];
 }
 
