@@ -1,7 +1,7 @@
 import type { FeatureMatrix } from '../features/index.js';
 import { costSvg, prCurve, prSvg, reliabilitySvg, rocCurve, rocSvg } from '../model/index.js';
 import type { ModelCard } from '../registry/index.js';
-import type { MetricPoint, ParamValue, TrackedRun } from '../tracking/index.js';
+import { logLightgbmModel, type MetricPoint, type ParamValue, type TrackedRun } from '../tracking/index.js';
 import type { RunTrainingOptions } from './run-training.js';
 import { metricName } from './metric-name.js';
 import type { TrainingOutcome } from './train-models.js';
@@ -71,7 +71,16 @@ export async function recordTraining(run: TrackedRun, record: TrainingRecord): P
   if (!final) return;
   const { assessment } = final;
   const labels = matrix.labels;
-  await run.logArtifact('model/model.txt', final.booster.modelToString());
+  // model/ holds the text model plus an MLmodel file, so mlflow.lightgbm.load_model reads it.
+  await logLightgbmModel(run, {
+    modelText: final.booster.modelToString(),
+    signature: { inputs: matrix.columns.map((name) => ({ name, type: 'float', required: false })) },
+    metadata: {
+      feature_version: matrix.version,
+      threshold: final.assessment.summary.threshold,
+      ...(card ? { model_version: card.version } : {}),
+    },
+  });
   await run.logArtifact('calibration.json', json(assessment.calibrator.toJSON()));
   await run.logArtifact(
     'threshold.json',
