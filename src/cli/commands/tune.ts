@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 
 import { ClairscoreError } from '../../core/index.js';
-import { runTraining } from '../../training/index.js';
+import {
+  DEFAULT_EARLY_STOPPING,
+  DEFAULT_FOLDS,
+  DEFAULT_ROUNDS,
+  DEFAULT_SEED,
+  runTraining,
+} from '../../training/index.js';
 import { loadSearchSpace } from '../../tuning/index.js';
 import {
   paramsFileContent,
@@ -75,11 +81,14 @@ export function registerTune(program: Command): void {
     .option('--timeout <seconds>', 'start no new trial after this many seconds')
     .option('--study <name>', 'study name: resumed when it exists (default: sampler and time)')
     .option('--space <file>', 'JSON search space (default: src/tuning/default-space.json)')
-    .option('--folds <k>', 'stratified cross-validation folds (default 5)')
-    .option('--seed <n>', 'seed of the sampler, the folds and LightGBM (default 42)')
+    .option('--folds <k>', `stratified cross-validation folds (default ${DEFAULT_FOLDS})`)
+    .option('--seed <n>', `seed of the sampler, the folds and LightGBM (default ${DEFAULT_SEED})`)
     .option('--pruner <name>', `${PRUNER_NAMES.join(', ')}: stop weak trials after a fold (default median)`)
-    .option('--rounds <n>', 'maximum boosting rounds per fold (default 2000)')
-    .option('--early-stopping <n>', 'stop a fold after this many rounds without a better AUC (default 100)')
+    .option('--rounds <n>', `maximum boosting rounds per fold (default ${DEFAULT_ROUNDS})`)
+    .option(
+      '--early-stopping <n>',
+      `stop a fold after this many rounds without a better AUC (default ${DEFAULT_EARLY_STOPPING})`,
+    )
     .option('--threads <n>', 'LightGBM threads (default: every core)')
     .option('--train-best', 'train the best parameters and register them as a new model version')
     .option('--fn-cost <cost>', 'with --train-best: cost of accepting a client who defaults', '10')

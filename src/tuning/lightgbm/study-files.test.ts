@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { ClairscoreError, resolveWorkspace } from '../../core/index.js';
+import { DEFAULT_EARLY_STOPPING, DEFAULT_FOLDS, DEFAULT_ROUNDS, DEFAULT_SEED } from '../../training/index.js';
 import { defaultSearchSpace } from '../space-config.js';
 import { parseSearchSpace } from '../space-validation.js';
 import { frozen, steps } from '../trial-fixtures.js';
@@ -91,14 +92,15 @@ describe('study configuration', () => {
   const saved = newConfig({ sampler: 'tpe', seed: 3, folds: 3, numBoostRound: 50 });
 
   it('fills what was not asked with the training defaults', () => {
-    expect(newConfig({})).toMatchObject({
+    expect(newConfig({})).toEqual({
       sampler: 'tpe',
-      seed: 42,
+      seed: DEFAULT_SEED,
       pruner: 'median',
-      folds: 5,
-      numBoostRound: 2000,
-      earlyStoppingRounds: 100,
+      folds: DEFAULT_FOLDS,
+      numBoostRound: DEFAULT_ROUNDS,
+      earlyStoppingRounds: DEFAULT_EARLY_STOPPING,
       threads: null,
+      space: defaultSearchSpace(),
     });
   });
 
