@@ -1,0 +1,2 @@
+export { ComparisonPanel } from './components/comparison-panel';
+export type { FeatureChoice } from './types';

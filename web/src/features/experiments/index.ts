@@ -1,0 +1,1 @@
+export { ExperimentsOverview } from './components/experiments-overview';

@@ -1,0 +1,1 @@
+export { DecisionLetter, effectiveDecision } from './components/decision-letter';

@@ -1,0 +1,2 @@
+export { useModelCard } from './api/model-api';
+export { ModelOverview } from './components/model-overview';

@@ -1,0 +1,1 @@
+export { DriftOverview } from './components/drift-overview';

@@ -1,0 +1,1 @@
+export { WhatIfSimulator } from './components/what-if-simulator';
