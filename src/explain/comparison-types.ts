@@ -40,8 +40,9 @@ export interface FeatureDistribution {
   readonly binLabels: readonly Text[];
   readonly all: Histogram;
   readonly group: (Histogram & { readonly filter: GroupFilter }) | null;
-  readonly repaid: Histogram;
-  readonly defaulted: Histogram;
+  /** Training clients who repaid / defaulted; null when a class is smaller than minGroupSize. */
+  readonly repaid: Histogram | null;
+  readonly defaulted: Histogram | null;
   readonly client: ClientPosition | null;
 }
 

@@ -21,7 +21,8 @@ export type {
   ProfileRequest,
   RadarProfile,
 } from './comparison-types.js';
-export { KNN_FEATURES, NeighbourIndex } from './neighbours.js';
+export { NeighbourIndex } from './neighbours.js';
+export { KEY_FEATURES } from './key-features.js';
 export type { Neighbour, NeighbourOptions, NeighbourQuery, ScoreLookup } from './neighbours.js';
 export { findCounterfactual } from './counterfactual.js';
 export type {
