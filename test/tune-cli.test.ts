@@ -95,12 +95,14 @@ describe('clairscore tune: bad input', () => {
     expect(existsSync(workspace.mlruns)).toBe(false);
   });
 
-  it('refuses --trials 0, an unknown sampler and a grid over a space without grid values', () => {
+  it('refuses --trials 0, --timeout 0, an unknown sampler and a grid over a space without grid values', () => {
     const zero = tune(['--trials', '0', '--json']);
     expect(zero.status).toBe(2);
     expect(JSON.parse(zero.stdout)).toMatchObject({
       error: { code: 'CS_ERR_USAGE', message: '--trials must be an integer >= 1, got "0".' },
     });
+    const timeout = tune(['--trials', '3', '--timeout', '0']);
+    expect(timeout.stderr).toContain('--timeout must be a number > 0');
     const sampler = tune(['--trials', '3', '--sampler', 'hyperopt']);
     expect(sampler.status).toBe(2);
     expect(sampler.stderr).toContain('--sampler must be one of tpe, random, grid, got "hyperopt"');

@@ -112,6 +112,7 @@ export function registerTune(program: Command): void {
       const timeoutSeconds =
         flags.timeout === undefined ? undefined : numberFlag('--timeout', flags.timeout, 0);
       const trials = flags.trials === undefined ? undefined : integerFlag('--trials', flags.trials, 1);
+      if (timeoutSeconds === 0) usage('--timeout must be a number > 0, got "0".');
       if (flags.compare) {
         for (const [flag, given] of [
           ['--sampler', flags.sampler],
