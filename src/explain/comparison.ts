@@ -98,14 +98,20 @@ export class Comparison {
   }
 
   /** A stored client's feature values, all or some (CS_ERR_UNKNOWN_CLIENT when absent). */
-  async clientValues(id: number): Promise<Record<string, number | null>> {
+  async clientValues(id: number, features?: readonly string[]): Promise<Record<string, number | null>> {
     const checked = checkedId(id);
-    const rows = await this.db.query(`SELECT * FROM ${FEATURE_TABLE} WHERE "SK_ID_CURR" = $1`, [checked]);
+    const names = (features ?? this.schema.features.map((f) => f.name)).map((f) =>
+      checkedFeature(this.schema, f),
+    );
+    const select = names.map((name) => sqlIdent(name)).join(', ');
+    const rows = await this.db.query(`SELECT ${select} FROM ${FEATURE_TABLE} WHERE "SK_ID_CURR" = $1`, [
+      checked,
+    ]);
     const row = rows[0];
     if (!row)
       throw new ClairscoreError('CS_ERR_UNKNOWN_CLIENT', `No client with id ${checked}.`, { id: checked });
     const values: Record<string, number | null> = {};
-    for (const { name } of this.schema.features) values[name] = nullable(row[name]);
+    for (const name of names) values[name] = nullable(row[name]);
     return values;
   }
 
