@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 
 import { ClairscoreError, writeFileAtomic, type Workspace } from '../../core/index.js';
 import type { Account, AccountStore, Role } from './account-store.js';
@@ -129,8 +129,8 @@ declare module 'fastify' {
   }
 }
 
-/** A preHandler admitting only the given roles (401 without a session, 403 for another role). */
-export function requireRole(app: FastifyInstance, ...roles: Role[]): preHandlerAsyncHookHandler {
+/** An onRequest hook admitting (before the body is even read) only the given roles (401 without a session, 403 for another role). */
+export function requireRole(app: FastifyInstance, ...roles: Role[]): onRequestAsyncHookHandler {
   return async (request) => {
     const user = await app.authenticate(request);
     if (!roles.includes(user.role)) {

@@ -33,7 +33,7 @@ export function accountRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/accounts',
       {
-        preHandler: admin,
+        onRequest: admin,
         schema: {
           tags: ['accounts'],
           summary: 'Every account (admin)',
@@ -46,7 +46,7 @@ export function accountRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.post(
       '/accounts',
       {
-        preHandler: admin,
+        onRequest: admin,
         schema: {
           tags: ['accounts'],
           summary: 'Create an advisor, client (linked to one SK_ID_CURR) or admin account (admin)',
@@ -67,7 +67,7 @@ export function accountRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.post(
       '/accounts/:username/password',
       {
-        preHandler: admin,
+        onRequest: admin,
         schema: {
           tags: ['accounts'],
           summary: "Reset an account's password; its open sessions end (admin)",
@@ -86,7 +86,7 @@ export function accountRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.post(
       '/accounts/:username/disabled',
       {
-        preHandler: admin,
+        onRequest: admin,
         schema: {
           tags: ['accounts'],
           summary: 'Disable (its sessions end at once) or re-enable an account (admin)',

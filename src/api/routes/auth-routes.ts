@@ -85,7 +85,7 @@ export function authRoutes(ctx: ApiContext, limit: LoginLimit): FastifyPluginAsy
     app.get(
       '/me',
       {
-        preHandler: requireRole(app, 'advisor', 'client', 'admin'),
+        onRequest: requireRole(app, 'advisor', 'client', 'admin'),
         schema: {
           tags: ['authentication'],
           summary: 'The logged-in account',

@@ -84,7 +84,7 @@ export function clientRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/clients',
       {
-        preHandler: requireRole(app, 'advisor', 'admin'),
+        onRequest: requireRole(app, 'advisor', 'admin'),
         schema: {
           tags: ['clients'],
           summary: 'Search clients by id prefix, with filters and paging (advisor, admin)',
@@ -110,7 +110,7 @@ export function clientRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/clients/:id',
       {
-        preHandler: requireRole(app, 'advisor', 'client', 'admin'),
+        onRequest: requireRole(app, 'advisor', 'client', 'admin'),
         schema: {
           tags: ['clients'],
           summary: "A client's information: readable labels and formatted values, in French or English",

@@ -77,7 +77,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/compare/filters',
       {
-        preHandler: anyone,
+        onRequest: anyone,
         schema: {
           tags: ['comparison'],
           summary: 'The values each group filter accepts',
@@ -94,7 +94,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/clients/:id/compare/distribution',
       {
-        preHandler: anyone,
+        onRequest: anyone,
         schema: {
           tags: ['comparison'],
           summary:
@@ -125,7 +125,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/clients/:id/compare/profile',
       {
-        preHandler: anyone,
+        onRequest: anyone,
         schema: {
           tags: ['comparison'],
           summary: "A radar: the client's percentile and the group's median on key features",
@@ -152,7 +152,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/clients/:id/compare/bivariate',
       {
-        preHandler: staff,
+        onRequest: staff,
         schema: {
           tags: ['comparison'],
           summary: 'A sample of clients on two features, with this client marked (advisor, admin)',
@@ -179,7 +179,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/clients/:id/compare/neighbours',
       {
-        preHandler: staff,
+        onRequest: staff,
         schema: {
           tags: ['comparison'],
           summary:

@@ -46,7 +46,7 @@ export function modelRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/model',
       {
-        preHandler: requireRole(app, 'advisor', 'client', 'admin'),
+        onRequest: requireRole(app, 'advisor', 'client', 'admin'),
         schema: {
           tags: ['model'],
           summary: "The champion's model card: version, metrics, threshold, feature version",
@@ -75,7 +75,7 @@ export function modelRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/model/importance',
       {
-        preHandler: requireRole(app, 'advisor', 'client', 'admin'),
+        onRequest: requireRole(app, 'advisor', 'client', 'admin'),
         schema: {
           tags: ['model'],
           summary: 'Global importance (total gain) grouped to readable features',
@@ -95,7 +95,7 @@ export function modelRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/model/page',
       {
-        preHandler: requireRole(app, 'advisor', 'admin'),
+        onRequest: requireRole(app, 'advisor', 'admin'),
         schema: {
           tags: ['model'],
           summary:
@@ -118,7 +118,7 @@ export function modelRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.post(
       '/model/promote',
       {
-        preHandler: requireRole(app, 'admin'),
+        onRequest: requireRole(app, 'admin'),
         schema: {
           tags: ['model'],
           summary:

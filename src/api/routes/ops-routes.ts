@@ -62,7 +62,7 @@ export function opsRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/drift/latest',
       {
-        preHandler: staff,
+        onRequest: staff,
         schema: {
           tags: ['monitoring'],
           summary: 'The latest drift report (workspace/drift/latest.json); 404 while there is none',
@@ -81,7 +81,7 @@ export function opsRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/audit',
       {
-        preHandler: requireRole(app, 'admin'),
+        onRequest: requireRole(app, 'admin'),
         schema: {
           tags: ['audit'],
           summary: 'Audit entries, newest first, filtered by client, user, action and time (admin)',
@@ -95,7 +95,7 @@ export function opsRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/experiments',
       {
-        preHandler: staff,
+        onRequest: staff,
         schema: {
           tags: ['experiments'],
           summary: 'Tracked experiments (MLflow layout)',
@@ -108,7 +108,7 @@ export function opsRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/experiments/:id/runs',
       {
-        preHandler: staff,
+        onRequest: staff,
         schema: {
           tags: ['experiments'],
           summary: "An experiment's runs and trials with their parameters and metrics",

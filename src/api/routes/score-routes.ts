@@ -54,7 +54,7 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.get(
       '/clients/:id/score',
       {
-        preHandler: anyone,
+        onRequest: anyone,
         schema: {
           tags: ['scoring'],
           summary:
@@ -82,7 +82,7 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.post(
       '/score',
       {
-        preHandler: anyone,
+        onRequest: anyone,
         bodyLimit: 2 * 1024 * 1024,
         schema: {
           tags: ['scoring'],
@@ -116,7 +116,7 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.post(
       '/clients/:id/review',
       {
-        preHandler: advisors,
+        onRequest: advisors,
         schema: {
           tags: ['scoring'],
           summary:
@@ -156,7 +156,7 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
     app.post(
       '/counterfactual',
       {
-        preHandler: anyone,
+        onRequest: anyone,
         bodyLimit: 2 * 1024 * 1024,
         schema: {
           tags: ['scoring'],
