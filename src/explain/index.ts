@@ -31,5 +31,7 @@ export type {
   CounterfactualSuggestion,
   Lever,
 } from './counterfactual.js';
-export { fairnessView, groupedImportance, modelPage } from './model-page.js';
-export type { FairnessRow, FairnessView, ImportanceGroup, ModelPage, ModelPageInput } from './model-page.js';
+export { groupedImportance, modelPage } from './model-page.js';
+export { fairnessView } from './fairness.js';
+export type { ImportanceGroup, ModelPage, ModelPageInput } from './model-page.js';
+export type { FairnessRow, FairnessView } from './fairness.js';

@@ -1,28 +1,10 @@
 import type { Database } from '../data/index.js';
+import { confusion, costCurve, prCurve, reliabilityTable, rocCurve } from '../model/index.js';
 import type { Confusion, CostCurve, Curve, PrPoint, ReliabilityBin, RocPoint } from '../model/index.js';
 import type { ModelCard, OutOfFold } from '../registry/index.js';
+import { entryOf, groupOf } from './feature-groups.js';
+import { fairnessView, type FairnessView } from './fairness.js';
 import type { Text } from './types.js';
-
-/** Rates at the threshold for one group of training clients (out-of-fold predictions). */
-export interface FairnessRow {
-  readonly group: string;
-  readonly label: Text;
-  readonly size: number;
-  /** Share accepted (probability below the threshold). */
-  readonly approvalRate: number;
-  /** Observed share of defaulters. */
-  readonly defaultRate: number;
-  /** Defaulters refused / defaulters (NaN without defaulters). */
-  readonly tpr: number;
-  /** Good clients refused / good clients (NaN without good clients). */
-  readonly fpr: number;
-}
-
-export interface FairnessView {
-  readonly threshold: number;
-  readonly byGender: readonly FairnessRow[];
-  readonly byAgeBand: readonly FairnessRow[];
-}
 
 /** Total gain of a readable group of features, with its members. */
 export interface ImportanceGroup {
@@ -56,23 +38,49 @@ export interface ModelPageInput {
 }
 
 /** The model page's data; the database is read for the fairness groups (application_train). */
-export function modelPage(db: Database, input: ModelPageInput): Promise<ModelPage> {
-  void db;
-  void input;
-  throw new Error('not implemented');
-}
-
-/** Approval, default, TPR and FPR at the threshold by gender and by age band. */
-export function fairnessView(db: Database, oof: OutOfFold, threshold: number): Promise<FairnessView> {
-  void db;
-  void oof;
-  void threshold;
-  throw new Error('not implemented');
+export async function modelPage(db: Database, input: ModelPageInput): Promise<ModelPage> {
+  const { card, oof } = input;
+  const { threshold, fnCost, fpCost } = card.decision;
+  return {
+    version: card.version,
+    card,
+    roc: rocCurve(oof.labels, oof.calibrated),
+    pr: prCurve(oof.labels, oof.calibrated),
+    calibration: reliabilityTable(oof.labels, oof.calibrated, 10),
+    cost: costCurve(oof.labels, oof.calibrated, { fnCost, fpCost }),
+    threshold,
+    confusion: confusion(oof.labels, oof.calibrated, threshold),
+    importance: groupedImportance(card.features, input.importance),
+    fairness: await fairnessView(db, oof, threshold),
+  };
 }
 
 /** Gain grouped to readable features, largest first. */
 export function groupedImportance(features: readonly string[], gain: Float64Array): ImportanceGroup[] {
-  void features;
-  void gain;
-  throw new Error('not implemented');
+  let total = 0;
+  for (const g of gain) total += g;
+  const groups = new Map<
+    string,
+    { label: Text; gain: number; features: ImportanceGroup['features'][number][] }
+  >();
+  features.forEach((name, i) => {
+    const group = groupOf(name);
+    let entry = groups.get(group.key);
+    if (!entry) {
+      entry = { label: group.label, gain: 0, features: [] };
+      groups.set(group.key, entry);
+    }
+    entry.gain += gain[i]!;
+    if (gain[i]! > 0) entry.features.push({ name, label: entryOf(name).label, gain: gain[i]! });
+  });
+  return [...groups.entries()]
+    .map(([key, g]) => ({
+      key,
+      label: g.label,
+      gain: g.gain,
+      share: total > 0 ? g.gain / total : 0,
+      features: g.features.sort((a, b) => b.gain - a.gain),
+    }))
+    .filter((g) => g.gain > 0)
+    .sort((a, b) => b.gain - a.gain);
 }
