@@ -72,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     : Fastify(serverOptions);
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  // JSON only: text/plain is a content type a cross-site form may send without a preflight
+  app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
   app.addSchema(ErrorBody);
 
