@@ -1,6 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
 import { AGE_BANDS, INCOME_BANDS } from '../../explain/index.js';
+import { ClairscoreError } from '../../core/index.js';
+import { applicationFromDatabase } from '../../features/index.js';
 import type { FeatureOrigin } from '../../features/index.js';
 import { recordAudit } from '../audit/record.js';
 import { assertCanRead, requireRole, sessionOf } from '../auth/session.js';
@@ -134,6 +136,35 @@ export function clientRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
           modelVersion: ctx.state.models.current?.version ?? null,
         });
         return { ...info, fields: [...info.fields] };
+      },
+    );
+
+    app.get(
+      '/clients/:id/application',
+      {
+        onRequest: requireRole(app, 'advisor', 'client', 'admin'),
+        schema: {
+          tags: ['clients'],
+          summary:
+            "A stored client's application in the JSON shape POST /api/score takes (to start a what-if)",
+          params: ClientIdParams,
+          response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errors(400, 401, 403, 404, 503) },
+        },
+      },
+      async (request) => {
+        const user = sessionOf(request);
+        const { id } = request.params;
+        assertCanRead(user, id);
+        const application = await ctx.state.useDatabase((db) =>
+          db.withConnection((connection) => applicationFromDatabase(connection, id)),
+        );
+        if (!application)
+          throw new ClairscoreError('CS_ERR_UNKNOWN_CLIENT', `No client with SK_ID_CURR ${id}.`, { id });
+        recordAudit(ctx.audit, user, 'view-client', {
+          clientId: id,
+          modelVersion: ctx.state.models.current?.version ?? null,
+        });
+        return application;
       },
     );
   };

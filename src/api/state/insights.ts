@@ -1,5 +1,5 @@
 import type { Workspace } from '../../core/index.js';
-import { Comparison, NeighbourIndex, PopulationStats } from '../../explain/index.js';
+import { Comparison, NeighbourIndex, PopulationStats, populationCachePath } from '../../explain/index.js';
 import type { FeatureSchema } from '../../features/index.js';
 import { readOof } from '../../registry/index.js';
 import type { ReadOnlyDatabase } from './read-only-database.js';
@@ -26,7 +26,10 @@ export async function loadInsights(
   modelVersion: number,
 ): Promise<Insights> {
   const db = database.value;
-  const stats = await PopulationStats.load(db, schema);
+  // cached in the workspace: a restart reads it instead of recomputing the quantile grids
+  const stats = await PopulationStats.load(db, schema, {
+    cacheFile: populationCachePath(workspace, schema.version),
+  });
   const comparison = await Comparison.open(db, schema, stats);
   const oof = readOof(workspace, modelVersion);
   const neighbours = await NeighbourIndex.load(db, schema, {
