@@ -200,6 +200,12 @@ describe('advisor', () => {
     await expect.poll(() => figure.locator('thead th').count()).toBe(columnsAll + 1);
     await panel.locator('input[name=compare-mode][value=outcome]').check();
     await expect.poll(() => figure.locator('thead').textContent()).toMatch(/remboursé/);
+    await panel.locator('input[name=compare-mode][value=neighbours]').check();
+    const similar = panel.locator('figure[data-chart=neighbours]');
+    await expect.poll(() => similar.locator('tbody tr').count(), { timeout: 15_000 }).toBe(10);
+    expect(await similar.locator('[data-testid=percentile-sentence]').textContent()).toMatch(
+      /10 clients les plus proches/,
+    );
     await panel.locator('figure[data-chart=radar] table').waitFor({ state: 'attached' });
   });
 
@@ -301,7 +307,7 @@ describe('advisor', () => {
       const figure = page.locator(`figure[data-chart=${chart}]`);
       await figure.locator('table tbody tr').first().waitFor({ state: 'attached' });
     }
-    expect(await page.locator('[data-chart=confusion] table td').count()).toBe(4);
+    expect(await page.locator('[data-chart=confusion] tbody td').count()).toBe(4);
     expect(await contrastFailures(page)).toEqual([]);
   });
 

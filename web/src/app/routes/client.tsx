@@ -42,10 +42,11 @@ export function ClientRoute() {
   if (!allowed || id === null) return <Refused />;
   const title = t(audience === 'client' ? 'client.titleOwn' : 'client.title', { id });
   const s = score.data;
+  // the first reason with a value to place (a missing value has no position), else the amount
   const defaultFeature =
-    s?.explanation?.raising[0]?.feature ??
-    features.find((f) => f.name === 'AMT_CREDIT')?.name ??
-    features[0]?.name;
+    [...(s?.explanation?.raising ?? []), ...(s?.explanation?.lowering ?? [])].find(
+      (r) => r.value !== null && values.has(r.feature),
+    )?.feature ?? (values.has('AMT_CREDIT') ? 'AMT_CREDIT' : features[0]?.name);
 
   return (
     <div className="page client-page">
@@ -93,7 +94,7 @@ export function ClientRoute() {
         </>
       ) : null}
       {score.error ? null : <ClientInfoCard clientId={id} />}
-      {!score.error && defaultFeature ? (
+      {s && defaultFeature ? (
         <ComparisonPanel
           key={`${id}-${defaultFeature}`}
           clientId={id}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { AXIS_LABEL, TEXT_STYLE, type ChartOption } from '../../../components/chart/chart-option';
+import { AXIS_LABEL, TEXT_STYLE, Y_NAME, type ChartOption } from '../../../components/chart/chart-option';
 import { ChartFigure } from '../../../components/chart/chart-figure';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
@@ -46,7 +46,7 @@ function scatterOption(
       type: 'value',
       scale: true,
       name: sample.labels.y[lang],
-      nameTextStyle: AXIS_LABEL,
+      nameTextStyle: Y_NAME,
       axisLabel: AXIS_LABEL,
     },
     series: [

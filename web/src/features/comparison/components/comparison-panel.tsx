@@ -22,6 +22,7 @@ export interface ComparisonPanelProps {
 
 const ADVISOR_MODES: readonly CompareMode[] = ['all', 'group', 'neighbours', 'outcome'];
 const CLIENT_MODES: readonly CompareMode[] = ['all', 'group', 'outcome'];
+const SECOND_CHOICES = ['AMT_INCOME_TOTAL', 'AMT_CREDIT', 'DAYS_BIRTH'];
 
 /** Pick a feature and a reference (all, a group, the k most similar, repaid vs defaulted); then two features; then the radar. */
 export function ComparisonPanel({
@@ -33,8 +34,11 @@ export function ComparisonPanel({
 }: ComparisonPanelProps) {
   const { t } = useTranslation();
   const [feature, setFeature] = useState(defaultFeature);
+  // a second feature that tells something beside most first ones: income, else the amount
   const [second, setSecond] = useState(
-    features.find((f) => f.name !== defaultFeature)?.name ?? defaultFeature,
+    SECOND_CHOICES.find((n) => n !== defaultFeature && features.some((f) => f.name === n)) ??
+      features.find((f) => f.name !== defaultFeature)?.name ??
+      defaultFeature,
   );
   const [mode, setMode] = useState<CompareMode>('all');
   const [filter, setFilter] = useState<GroupFilter>({});

@@ -1,4 +1,4 @@
-import { AXIS_LABEL, TEXT_STYLE, type ChartOption } from '../../../components/chart/chart-option';
+import { AXIS_LABEL, TEXT_STYLE, Y_NAME, type ChartOption } from '../../../components/chart/chart-option';
 import { CLIENT_MARK, OKABE_ITO } from '../../../lib/palette';
 
 export interface DistributionSeries {
@@ -28,7 +28,7 @@ export function distributionOption(
     yAxis: {
       type: 'value',
       name: axisName,
-      nameTextStyle: AXIS_LABEL,
+      nameTextStyle: Y_NAME,
       axisLabel: { ...AXIS_LABEL, formatter: (v: number) => `${Math.round(v * 100)} %` },
       splitLine: { lineStyle: { color: '#d9d9d9' } },
     },

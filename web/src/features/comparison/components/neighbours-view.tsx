@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { AXIS_LABEL, TEXT_STYLE } from '../../../components/chart/chart-option';
+import { AXIS_LABEL, TEXT_STYLE, Y_NAME } from '../../../components/chart/chart-option';
 import { ChartFigure } from '../../../components/chart/chart-figure';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/loading';
@@ -44,7 +44,7 @@ export function NeighboursView({ clientId, feature, clientValue, k }: Neighbours
       tooltip: { trigger: 'item' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: bars.map((b) => b.name), axisLabel: { ...AXIS_LABEL, rotate: 35 } },
-      yAxis: { type: 'value', name: feature.label, nameTextStyle: AXIS_LABEL, axisLabel: AXIS_LABEL },
+      yAxis: { type: 'value', name: feature.label, nameTextStyle: Y_NAME, axisLabel: AXIS_LABEL },
       series: [{ type: 'bar', data: bars }],
     };
   }, [rows, clientValue.value, feature.label, t]);

@@ -1,4 +1,4 @@
-import { AXIS_LABEL, TEXT_STYLE, type ChartOption } from '../../../components/chart/chart-option';
+import { AXIS_LABEL, TEXT_STYLE, Y_NAME, type ChartOption } from '../../../components/chart/chart-option';
 import { SERIES } from '../../../lib/palette';
 
 const DASHES = ['solid', 'dashed', 'dotted'] as const;
@@ -24,7 +24,7 @@ export function curveLines(
       nameTextStyle: AXIS_LABEL,
       axisLabel: AXIS_LABEL,
     },
-    yAxis: { type: 'value', name: yName, scale: true, nameTextStyle: AXIS_LABEL, axisLabel: AXIS_LABEL },
+    yAxis: { type: 'value', name: yName, scale: true, nameTextStyle: Y_NAME, axisLabel: AXIS_LABEL },
     series: series.map((s, i) => ({
       type: 'line',
       step: 'end',

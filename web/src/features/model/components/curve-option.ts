@@ -1,4 +1,4 @@
-import { AXIS_LABEL, TEXT_STYLE, type ChartOption } from '../../../components/chart/chart-option';
+import { AXIS_LABEL, TEXT_STYLE, Y_NAME, type ChartOption } from '../../../components/chart/chart-option';
 import { CLIENT_MARK, SERIES } from '../../../lib/palette';
 
 export interface CurveSeries {
@@ -41,7 +41,7 @@ export function curveOption(series: readonly CurveSeries[], options: CurveOption
     tooltip: { trigger: 'axis' },
     grid: { left: 16, right: 24, top: 36, bottom: 36, containLabel: true },
     xAxis: axis(options.xName, options.xMax),
-    yAxis: { ...axis(options.yName, options.yMax), nameLocation: 'end', nameGap: 12 },
+    yAxis: { ...axis(options.yName, options.yMax), nameLocation: 'end', nameGap: 12, nameTextStyle: Y_NAME },
     series: series.map((s, i) => ({
       type: 'line',
       name: s.name,
@@ -57,7 +57,7 @@ export function curveOption(series: readonly CurveSeries[], options: CurveOption
               symbol: 'none',
               silent: true,
               lineStyle: { color: CLIENT_MARK, width: 2 },
-              label: { formatter: options.markX.label, color: '#1b1b1b' },
+              label: { formatter: options.markX.label, color: '#1b1b1b', position: 'insideStartTop' },
               data: [{ xAxis: options.markX.value }],
             },
           }

@@ -32,10 +32,14 @@ export function ReasonsList({ explanation, count = 3, headingLevel = 3 }: Reason
     );
   return (
     <div className="reasons-list" data-testid="reasons">
-      <Heading>{t('reasons.raising')}</Heading>
-      {list(explanation.raising, 'raises')}
-      <Heading>{t('reasons.lowering')}</Heading>
-      {list(explanation.lowering, 'lowers')}
+      <div>
+        <Heading>{t('reasons.raising')}</Heading>
+        {list(explanation.raising, 'raises')}
+      </div>
+      <div>
+        <Heading>{t('reasons.lowering')}</Heading>
+        {list(explanation.lowering, 'lowers')}
+      </div>
     </div>
   );
 }

@@ -53,7 +53,7 @@ export function waterfallOption(
       type: 'category',
       inverse: true,
       data: labels,
-      axisLabel: { ...AXIS_LABEL, width: 260, overflow: 'truncate' },
+      axisLabel: { ...AXIS_LABEL, width: 340, overflow: 'truncate' },
       axisTick: { show: false },
     },
     series: [
