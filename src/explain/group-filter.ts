@@ -24,23 +24,23 @@ export type FilterKey = keyof GroupFilter;
 /** The values each filter accepts (bands, and the levels found in the data), for forms and validation. */
 export type FilterOptions = Readonly<Record<FilterKey, readonly string[]>>;
 
-/** Years at application: [lower, upper) per age band. */
+/** Years at application: [lower, upper) per age band (no upper bound for the last). */
 export const AGE_BOUNDS: Readonly<Record<AgeBand, readonly [number, number]>> = {
   '<25': [0, 25],
   '25-34': [25, 35],
   '35-44': [35, 45],
   '45-54': [45, 55],
   '55-64': [55, 65],
-  '65+': [65, 1000],
+  '65+': [65, Number.POSITIVE_INFINITY],
 };
 
-/** AMT_INCOME_TOTAL: [lower, upper) per income band. */
+/** AMT_INCOME_TOTAL: [lower, upper) per income band (no upper bound for the last). */
 export const INCOME_BOUNDS: Readonly<Record<IncomeBand, readonly [number, number]>> = {
   '<100k': [0, 100_000],
   '100k-150k': [100_000, 150_000],
   '150k-200k': [150_000, 200_000],
   '200k-300k': [200_000, 300_000],
-  '300k+': [300_000, Number.MAX_VALUE],
+  '300k+': [300_000, Number.POSITIVE_INFINITY],
 };
 
 /** The raw application column behind each categorical filter. */

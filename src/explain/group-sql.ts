@@ -63,11 +63,13 @@ export function filterCondition(filter: GroupFilter, first = 1): BoundCondition 
   }
   if (filter.ageBand !== undefined) {
     const [lo, hi] = AGE_BOUNDS[filter.ageBand as AgeBand];
-    parts.push(`(-a."DAYS_BIRTH" / 365.25) >= ${bind(lo)} AND (-a."DAYS_BIRTH" / 365.25) < ${bind(hi)}`);
+    parts.push(`(-a."DAYS_BIRTH" / 365.25) >= ${bind(lo)}`);
+    if (Number.isFinite(hi)) parts.push(`(-a."DAYS_BIRTH" / 365.25) < ${bind(hi)}`);
   }
   if (filter.incomeBand !== undefined) {
     const [lo, hi] = INCOME_BOUNDS[filter.incomeBand as IncomeBand];
-    parts.push(`a."AMT_INCOME_TOTAL" >= ${bind(lo)} AND a."AMT_INCOME_TOTAL" < ${bind(hi)}`);
+    parts.push(`a."AMT_INCOME_TOTAL" >= ${bind(lo)}`);
+    if (Number.isFinite(hi)) parts.push(`a."AMT_INCOME_TOTAL" < ${bind(hi)}`);
   }
   return { sql: parts.length > 0 ? parts.join(' AND ') : 'TRUE', params };
 }

@@ -44,8 +44,9 @@ export async function modelPage(db: Database, input: ModelPageInput): Promise<Mo
   return {
     version: card.version,
     card,
-    roc: rocCurve(oof.labels, oof.calibrated),
-    pr: prCurve(oof.labels, oof.calibrated),
+    // ranking curves on the model's own probability (calibration only adds ties), as the card's metrics
+    roc: rocCurve(oof.labels, oof.raw),
+    pr: prCurve(oof.labels, oof.raw),
     calibration: reliabilityTable(oof.labels, oof.calibrated, 10),
     cost: costCurve(oof.labels, oof.calibrated, { fnCost, fpCost }),
     threshold,

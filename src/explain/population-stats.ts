@@ -137,8 +137,7 @@ export class PopulationStats {
       }
       return { below: (100 * below) / stats.count, above: (100 * above) / stats.count };
     }
-    const p = 100 * gridPosition(stats.grid, value);
-    return { below: p, above: 100 - p };
+    return gridShares(stats.grid, value);
   }
 
   /** Share of clients (0-100) with this very value (missing: the missing share); null when not counted exactly. */
@@ -202,6 +201,16 @@ export function gridPosition(grid: readonly number[], value: number): number {
   const a = grid[j]!;
   const b = grid[j + 1]!;
   return (j + (value - a) / (b - a)) / (m - 1);
+}
+
+/** Shares (0-100) below and above a value from a grid; a value on a run of equal grid points is a tie. */
+function gridShares(grid: readonly number[], value: number): { below: number; above: number } {
+  const m = grid.length;
+  const lower = bound(grid, (g) => g < value);
+  const upper = bound(grid, (g) => g <= value);
+  if (upper > lower && m > 1) return { below: (100 * lower) / (m - 1), above: (100 * (m - upper)) / (m - 1) };
+  const p = 100 * gridPosition(grid, value);
+  return { below: p, above: 100 - p };
 }
 
 /** First index where `before` turns false (grid ascending). */

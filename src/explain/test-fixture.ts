@@ -6,9 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { resolveWorkspace, type Workspace } from '../core/index.js';
 import { ingestFolder } from '../data/index.js';
 import { generateDataset } from '../data/generate/index.js';
-import { buildFeatureTable } from '../features/index.js';
-import { DEFAULT_COSTS } from '../model/index.js';
-import { promote } from '../registry/index.js';
+import { buildFeatureTable, exportWorkspaceMatrix } from '../features/index.js';
+import { DEFAULT_COSTS, Dataset, denseMatrix, train } from '../model/index.js';
+import { MODEL_FILE, promote, readCard, registerVersion } from '../registry/index.js';
 import { runTraining } from '../training/index.js';
 
 const PREFIX = 'cs-explain-fixture-';
@@ -49,6 +49,52 @@ async function build(root: string): Promise<void> {
     params: { num_threads: 1, min_data_in_leaf: 20, learning_rate: 0.1 },
   });
   promote(workspace);
+  await registerPolicyModel(workspace);
+}
+
+/** The version holding the policy model (see registerPolicyModel). */
+export const POLICY_VERSION = 2;
+
+/**
+ * A model that plainly depends on the fields a client can act on, for the counterfactual tests
+ * (the small real model hardly uses them): trained on the label "annuity / income above the
+ * median", with no calibration and a threshold of 0.5. Registered, not promoted.
+ */
+async function registerPolicyModel(workspace: Workspace): Promise<void> {
+  const matrix = await exportWorkspaceMatrix(workspace, { rows: 'train' });
+  const column = matrix.columns.indexOf('ANNUITY_INCOME_RATIO');
+  const ratios = Array.from({ length: matrix.nrow }, (_, i) => matrix.data[i * matrix.ncol + column]!);
+  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+  const label = Float32Array.from(ratios, (r) => (r > median ? 1 : 0));
+  const params = {
+    objective: 'binary',
+    num_leaves: 7,
+    min_data_in_leaf: 20,
+    learning_rate: 0.2,
+    num_threads: 1,
+    verbose: -1,
+  };
+  const dataset = Dataset.fromMatrix(denseMatrix(matrix.data, matrix.ncol), {
+    label,
+    featureNames: [...matrix.columns],
+    params,
+  });
+  const { booster } = train(params, dataset, { numBoostRound: 40 });
+  const base = readCard(workspace, 1);
+  registerVersion(
+    workspace,
+    {
+      ...base,
+      runId: null,
+      params,
+      rounds: 40,
+      calibration: { kind: 'identity' },
+      decision: { threshold: 0.5, fnCost: 1, fpCost: 1, reviewBand: 0 },
+    },
+    { [MODEL_FILE]: booster.modelToString() },
+  );
+  booster.free();
+  dataset.free();
 }
 
 /**
