@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,21 @@ function tune(args: readonly string[]): { status: number | null; stdout: string;
   return runCli(['tune', ...args], env);
 }
 
+/** The same as tune(), without blocking: for invocations that can run side by side. */
+function tuneAsync(
+  args: readonly string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist/src/cli/main.js'), 'tune', ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        resolve({ status: error === null ? 0 : (error.code as number), stdout, stderr }),
+    );
+  });
+}
+
 async function tuningRuns(): Promise<RunRecord[]> {
   const reader = new MlrunsReader(workspace.mlruns);
   const experiment = (await reader.listExperiments()).find((e) => e.name === 'clairscore-tuning');
@@ -95,22 +110,23 @@ describe('clairscore tune: bad input', () => {
     expect(existsSync(workspace.mlruns)).toBe(false);
   });
 
-  it('refuses --trials 0, --timeout 0, an unknown sampler and a grid over a space without grid values', () => {
-    const zero = tune(['--trials', '0', '--json']);
-    expect(zero.status).toBe(2);
-    expect(JSON.parse(zero.stdout)).toMatchObject({
-      error: { code: 'CS_ERR_USAGE', message: '--trials must be an integer >= 1, got "0".' },
-    });
-    const timeout = tune(['--trials', '3', '--timeout', '0']);
-    expect(timeout.stderr).toContain('--timeout must be a number > 0');
-    const sampler = tune(['--trials', '3', '--sampler', 'hyperopt']);
-    expect(sampler.status).toBe(2);
-    expect(sampler.stderr).toContain('--sampler must be one of tpe, random, grid, got "hyperopt"');
+  it('refuses --trials 0, --timeout 0, an unknown sampler and a grid over a space without grid values', async () => {
     const noGrid = spaceFile('no-grid', {
       parameters: [{ name: 'lambda_l1', type: 'float', low: 0, high: 1 }],
     });
-    const grid = tune(['--trials', '3', '--sampler', 'grid', '--space', noGrid]);
-    expect(grid.status).toBe(2);
+    // Independent invocations: run side by side.
+    const [zero, timeout, sampler, grid] = await Promise.all([
+      tuneAsync(['--trials', '0', '--json']),
+      tuneAsync(['--trials', '3', '--timeout', '0']),
+      tuneAsync(['--trials', '3', '--sampler', 'hyperopt']),
+      tuneAsync(['--trials', '3', '--sampler', 'grid', '--space', noGrid]),
+    ]);
+    expect([zero, timeout, sampler, grid].map((r) => r.status)).toEqual([2, 2, 2, 2]);
+    expect(JSON.parse(zero.stdout)).toMatchObject({
+      error: { code: 'CS_ERR_USAGE', message: '--trials must be an integer >= 1, got "0".' },
+    });
+    expect(timeout.stderr).toContain('--timeout must be a number > 0');
+    expect(sampler.stderr).toContain('--sampler must be one of tpe, random, grid, got "hyperopt"');
     expect(grid.stderr).toContain('lambda_l1: a float needs "grid" values or a "step" for grid search');
     expect(existsSync(workspace.mlruns)).toBe(false);
   });
@@ -293,7 +309,7 @@ describe('clairscore tune: studies', () => {
 describe('clairscore tune --compare', () => {
   it('runs grid, random and TPE on the same budget and stores the comparison', async () => {
     const space = spaceFile('small', SMALL_SPACE);
-    const result = tune(['--compare', '--trials', '3', '--space', space, ...FAST]);
+    const result = tune(['--compare', '--trials', '2', '--space', space, ...FAST]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/trials +grid +random +tpe/);
     const document = JSON.parse(
@@ -303,16 +319,16 @@ describe('clairscore tune --compare', () => {
       budget: { trials: number };
       comparison: { summaries: { sampler: string; byTrial: unknown[] }[]; runs: { trials: unknown[] }[] };
     };
-    expect(document.budget.trials).toBe(3);
+    expect(document.budget.trials).toBe(2);
     expect(document.comparison.summaries.map((s) => s.sampler)).toEqual(['grid', 'random', 'tpe']);
-    expect(document.comparison.runs.map((r) => r.trials.length)).toEqual([3, 3, 3]);
+    expect(document.comparison.runs.map((r) => r.trials.length)).toEqual([2, 2, 2]);
     expect(readFileSync(path.join(workspace.root, 'tuning', 'comparison.svg'), 'utf8')).toContain('<svg');
     const runs = await tuningRuns();
     const children = runs.filter((r) => r.parentRunId === document.parentRunId);
     expect(children.map((r) => r.tags['clairscore.sampler']).sort()).toEqual([
-      ...Array<string>(3).fill('grid'),
-      ...Array<string>(3).fill('random'),
-      ...Array<string>(3).fill('tpe'),
+      ...Array<string>(2).fill('grid'),
+      ...Array<string>(2).fill('random'),
+      ...Array<string>(2).fill('tpe'),
     ]);
     const reader = new MlrunsReader(workspace.mlruns);
     const artifacts = await reader.listArtifacts(document.parentRunId);
