@@ -197,7 +197,7 @@ export async function trainModels(matrix: FeatureMatrix, options: TrainOptions):
   if (models.includes('logreg')) {
     step(`logreg: ${foldCount}-fold cross-validation`);
     const started = performance.now();
-    judge('logreg', crossValidateLogreg(matrix, splits), started);
+    judge('logreg', crossValidateLogreg(matrix, splits, seed), started);
   }
   const candidates = lightGbmCandidates(options, models, seed);
   let final: FinalModel | undefined;
