@@ -14,14 +14,10 @@ import type { Workspace } from '../src/core/index.js';
 import { buildServiceWorkspace, clientIds, removeWorkspace } from './api-fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const FLAGS =
+  '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync'.split(
+    ' ',
+  );
 /** Spaces of any kind (French number formats use narrow no-break spaces) as one plain space. */
 const text = (value: string | null) => (value ?? '').replace(/\s+/g, ' ');
 const password = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.password;
@@ -143,6 +139,17 @@ describe('advisor', () => {
   let context: BrowserContext;
   let page: Page;
   let score: ScoreAnswer;
+  const decisions = new Map<number, ScoreAnswer['decision']>();
+  /** The (skip + 1)-th training client (of the first 400) the model gives this decision, from the API. */
+  async function firstWith(decision: ScoreAnswer['decision'], skip = 0): Promise<number | undefined> {
+    let seen = 0;
+    for (const id of await clientIds(workspace, 400)) {
+      if (!decisions.has(id))
+        decisions.set(id, (await apiFrom<ScoreAnswer>(page, `/api/clients/${id}/score`)).body.decision);
+      if (decisions.get(id) === decision && seen++ === skip) return id;
+    }
+    return undefined;
+  }
 
   beforeAll(async () => {
     ({ context, page } = await loggedIn('advisor'));
@@ -242,6 +249,37 @@ describe('advisor', () => {
     expect(await page.locator('#whatif-result-title').innerText()).toMatch(/modifiée/);
   });
 
+  it('what-if: the counterfactual suggestion, applied, turns a refused or review file into an accepted one', async (ctx) => {
+    // a file some lever can flip: ask the API for the first few refused or review files
+    let flippable: number | undefined;
+    for (let tried = 0; tried < 4 && flippable === undefined; tried++) {
+      const id = await firstWith(tried % 2 === 0 ? 'review' : 'refused', tried >> 1);
+      if (id === undefined) continue;
+      const found = await page.evaluate(async (cid) => {
+        const application = await (await fetch(`/api/clients/${cid}/application`)).json();
+        const response = await fetch('/api/counterfactual', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(application),
+        });
+        return ((await response.json()) as { suggestions?: unknown[] }).suggestions?.length ?? 0;
+      }, id);
+      if (found > 0) flippable = id;
+    }
+    if (flippable === undefined)
+      ctx.skip(
+        'POST /api/counterfactual finds no accepted change within bounds for the first 2 review and 2 refused files of this small model',
+      );
+    await page.goto(`/clients/${flippable}/what-if`);
+    const suggestion = page.locator('section.counterfactual li[data-lever]').first();
+    await suggestion.waitFor({ timeout: 30_000 });
+    expect(await suggestion.locator('p').textContent()).toMatch(/\d/);
+    await suggestion.locator('button').click();
+    const badge = page.locator('[data-testid=whatif-result] .decision');
+    await expect.poll(() => badge.getAttribute('data-decision'), { timeout: 15_000 }).toBe('accepted');
+    expect(await page.locator('#whatif-result-title').textContent()).toMatch(/modifiée/);
+  });
+
   it('the letter has a print style sheet and prints on one A4 page', async () => {
     await page.goto(`/clients/${otherId}/letter`);
     await page.locator('[data-testid=letter]').waitFor();
@@ -261,14 +299,7 @@ describe('advisor', () => {
   });
 
   it('records a final decision on a file in the review band, and the letter shows it', async (ctx) => {
-    const ids = await clientIds(workspace, 400);
-    let review: number | undefined;
-    for (const id of ids) {
-      if ((await apiFrom<ScoreAnswer>(page, `/api/clients/${id}/score`)).body.decision === 'review') {
-        review = id;
-        break;
-      }
-    }
+    const review = await firstWith('review');
     if (review === undefined)
       ctx.skip('no client of the first 400 falls in the review band of this small model');
     await page.goto(`/clients/${review}`);
