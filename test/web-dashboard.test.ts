@@ -360,6 +360,17 @@ describe('advisor', () => {
     await page.locator('figure[data-chart=distribution] [data-drawn=true]').waitFor();
     expect(await contrastFailures(page)).toEqual([]);
   });
+
+  it('says clearly when a client does not exist, and when the session has ended', async () => {
+    await page.goto('/clients/999999999');
+    const alert = page.locator('[role=alert][data-error-code=CS_ERR_UNKNOWN_CLIENT]').first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Aucun client ne porte ce numéro/);
+    await context.clearCookies(); // the session ends (expired, revoked, or the cookie lost)
+    await page.locator('nav a', { hasText: 'Modèle' }).click();
+    await page.waitForURL(/\/login$/);
+    expect(await page.locator('[data-testid=session-expired]').textContent()).toMatch(/session a pris fin/);
+  });
 });
 
 describe('keyboard only', () => {
