@@ -146,6 +146,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   if (existsSync(path.join(webDist, 'index.html'))) await serveDashboard(app, webDist);
   else installNotFound(app, false);
 
+  // At shutdown, answers to requests still in flight close their connection: a kept-alive
+  // socket would otherwise hold close() for Fastify's 72 s keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   app.addHook('onClose', async () => state.close());
   await state.start(options.pollMs ?? 1000);
   return Object.assign(app, { context }) as unknown as App;

@@ -49,7 +49,8 @@ export class Scorer {
       this.state.useEngine(async (engine) => {
         checkVersions(model, engine.schema);
         const values = await this.storedValues(id);
-        return this.score(model, engine.schema, id, values);
+        const vector = this.state.featureRows?.vector(id, model.card.features);
+        return this.score(model, engine.schema, id, values, vector);
       }),
     );
     if (generation === this.state.generation) this.cache.set(id, score);
@@ -73,6 +74,13 @@ export class Scorer {
 
   /** A stored client's feature values by name; CS_ERR_UNKNOWN_CLIENT when the id is no client. */
   async storedValues(id: number): Promise<Values> {
+    const inMemory = this.state.featureRows;
+    if (inMemory && inMemory.version === this.state.engines.current?.schema.version) {
+      const values = inMemory.values(id);
+      if (!values)
+        throw new ClairscoreError('CS_ERR_UNKNOWN_CLIENT', `No client with SK_ID_CURR ${id}.`, { id });
+      return values;
+    }
     const rows = await this.state.useDatabase((db) =>
       db.query('SELECT * FROM features WHERE "SK_ID_CURR" = $1', [id]),
     );
@@ -88,8 +96,10 @@ export class Scorer {
     schema: FeatureSchema,
     id: number,
     values: Values,
+    exact?: Float32Array,
   ): Promise<ModelScore> {
-    const vector = Float32Array.from(model.card.features, (name) => values[name] ?? Number.NaN);
+    // the in-memory row gives the exact Float32 input; values (rounded for display) otherwise
+    const vector = exact ?? Float32Array.from(model.card.features, (name) => values[name] ?? Number.NaN);
     const { rawLogOdds, probability } = model.score(vector);
     const raw = rawLogOdds[0]!;
     const p = probability[0]!;

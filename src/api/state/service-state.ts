@@ -1,6 +1,7 @@
 import { ClairscoreError, type Workspace } from '../../core/index.js';
 import { FeatureEngine, featureSchemaPath, readSchemaFile } from '../../features/index.js';
 import { readChampionPointer, ScoringModel } from '../../registry/index.js';
+import { FeatureRows } from './feature-rows.js';
 import { loadInsights, type Insights } from './insights.js';
 import { fileIdentity, ReadOnlyDatabase } from './read-only-database.js';
 import { Swappable } from './swappable.js';
@@ -34,6 +35,8 @@ export class ServiceState {
   readonly databases = new Swappable<ReadOnlyDatabase>((db) => db.close());
   readonly engines = new Swappable<FeatureEngine>((engine) => engine.close());
   readonly insights = new Swappable<Insights>((insights) => insights.database.release());
+  /** Every client's feature row in memory (undefined above the memory cap: read per request). */
+  featureRows: FeatureRows | undefined;
   /** Bumped at every swap, so caches keyed on it never serve an old answer. */
   generation = 0;
   private refreshing: Promise<void> | undefined;
@@ -45,6 +48,8 @@ export class ServiceState {
   constructor(
     readonly workspace: Workspace,
     private readonly log: StateLogger,
+    /** Largest feature table kept in memory (bytes, Float32). */
+    private readonly maxRowBytes = 2 * 1024 ** 3,
   ) {}
 
   /** Loads what the workspace holds and polls it every `pollMs` (0: never). */
@@ -116,12 +121,27 @@ export class ServiceState {
     await attempt('champion model', () => this.reloadModel());
     await attempt('database', () => this.reloadDatabase());
     await attempt('feature engine', () => this.reloadEngine());
+    if (swapped) await attempt('feature rows', () => this.reloadRows());
     const stale = this.insights.current?.modelVersion !== this.models.current?.version;
     if (swapped || stale) await this.reloadInsights(swapped);
     if (swapped) {
       this.generation++;
       for (const listener of this.listeners) listener();
     }
+  }
+
+  private async reloadRows(): Promise<boolean> {
+    const schema = this.engines.current?.schema;
+    const rows = schema
+      ? await this.useDatabase((db) => FeatureRows.load(db, schema, this.maxRowBytes))
+      : undefined;
+    if (rows && rows.version !== schema?.version) return false; // the database is ahead of the schema file
+    this.featureRows = rows;
+    this.log.info(
+      { clients: rows?.size ?? 0 },
+      rows ? 'feature rows in memory' : 'feature rows read per request',
+    );
+    return false;
   }
 
   /** Rebuilt at each swap; after a failure, retried at most every 30 s. */
