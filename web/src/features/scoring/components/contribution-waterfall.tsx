@@ -50,7 +50,10 @@ export function ContributionWaterfall({ explanation, audience, top = 8 }: Contri
       title={t('waterfall.title')}
       summary={
         <>
-          {t('waterfall.summary', { start: fmt(explanation.bias), end: fmt(explanation.rawLogOdds) })}{' '}
+          {t(audience === 'client' ? 'waterfall.summaryClient' : 'waterfall.summary', {
+            start: fmt(explanation.bias),
+            end: fmt(explanation.rawLogOdds),
+          })}{' '}
           {first ? t('waterfall.summaryTop', { reason: first.label[lang] }) : null}
         </>
       }
