@@ -130,26 +130,51 @@ describe('roles', () => {
     }
   });
 
-  it('answers every protected route with 401 without a session and 403 for a role it does not admit', async () => {
-    const matrix: [string, string, { advisor: number; client: number }][] = [
-      ['GET', '/api/clients?prefix=1', { advisor: 200, client: 403 }],
-      ['GET', '/api/accounts', { advisor: 403, client: 403 }],
-      ['GET', '/api/audit', { advisor: 403, client: 403 }],
-      ['GET', '/api/model', { advisor: 200, client: 200 }],
-      ['GET', '/api/experiments', { advisor: 200, client: 403 }],
-      ['POST', '/api/model/promote', { advisor: 403, client: 403 }],
-      ['POST', '/api/accounts', { advisor: 403, client: 403 }],
+  it('applies the role matrix to every route: 401 without a session, 403 for a role it does not admit', async () => {
+    const [own] = clients;
+    type Row = [method: 'GET' | 'POST', url: string, client: number, advisor: number, admin: number];
+    // statuses for valid requests (POST bodies are deliberately empty: a 400 proves the role was admitted)
+    const matrix: Row[] = [
+      ['GET', '/api/me', 200, 200, 200],
+      ['GET', '/api/model', 200, 200, 200],
+      ['GET', '/api/model/importance', 200, 200, 200],
+      ['GET', '/api/model/page', 403, 200, 200],
+      ['POST', '/api/model/promote', 403, 403, 200], // the newest version, already champion
+      ['GET', '/api/clients?prefix=1', 403, 200, 200],
+      ['GET', `/api/clients/${own}`, 200, 200, 200],
+      ['GET', `/api/clients/${own}/application`, 200, 200, 200],
+      ['GET', `/api/clients/${own}/score`, 200, 200, 200],
+      ['POST', `/api/clients/${own}/review`, 403, 400, 400],
+      ['POST', '/api/score', 403, 400, 400],
+      ['POST', '/api/counterfactual', 403, 400, 400],
+      ['GET', '/api/compare/filters', 200, 200, 200],
+      ['GET', `/api/clients/${own}/compare/distribution?feature=AMT_CREDIT`, 200, 200, 200],
+      ['GET', `/api/clients/${own}/compare/profile`, 200, 200, 200],
+      ['GET', `/api/clients/${own}/compare/bivariate?x=AMT_CREDIT&y=AMT_ANNUITY`, 403, 200, 200],
+      ['GET', `/api/clients/${own}/compare/neighbours`, 403, 200, 200],
+      ['GET', '/api/drift/latest', 403, 404, 404],
+      ['GET', '/api/experiments', 403, 200, 200],
+      ['GET', '/api/audit', 403, 403, 200],
+      ['GET', '/api/accounts', 403, 403, 200],
+      ['POST', '/api/accounts', 403, 403, 400],
+      ['POST', '/api/accounts/advisor/password', 403, 403, 400],
+      ['POST', '/api/accounts/advisor/disabled', 403, 403, 400],
     ];
-    for (const [method, url, expected] of matrix) {
-      const m = method as 'GET' | 'POST';
-      const body = m === 'POST' ? {} : undefined;
-      expect((await call(app, m, url, { body })).status, `${url} anonymous`).toBe(401);
-      expect((await call(app, m, url, { token: tokens.advisor, body })).status, `${url} advisor`).toBe(
-        expected.advisor,
-      );
-      expect((await call(app, m, url, { token: tokens.client, body })).status, `${url} client`).toBe(
-        expected.client,
-      );
+    for (const [method, url, client, advisor, admin] of matrix) {
+      const body = method === 'POST' ? {} : undefined;
+      const anonymous = await call(app, method, url, { body });
+      expect(anonymous.status, `${method} ${url} anonymous`).toBe(401);
+      for (const [role, expected] of [
+        ['client', client],
+        ['advisor', advisor],
+        ['admin', admin],
+      ] as const) {
+        const response = await call(app, method, url, { token: tokens[role], body });
+        expect(response.status, `${method} ${url} as ${role}: ${response.text.slice(0, 200)}`).toBe(expected);
+      }
+    }
+    for (const url of ['/api/health', '/api/health/ready', '/api/openapi.json', '/api/metrics']) {
+      expect((await call(app, 'GET', url)).status, url).toBe(200);
     }
   });
 });
