@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
+import { ClairscoreError, isClairscoreError } from '../../core/index.js';
 import { AGE_BANDS, INCOME_BANDS, type GroupFilter } from '../../explain/index.js';
 import { assertCanRead, requireRole, sessionOf, type SessionUser } from '../auth/session.js';
 import type { ApiContext } from '../context.js';
@@ -64,6 +65,22 @@ function filterOf(query: FilterFields): GroupFilter | undefined {
 const minGroupFor = (user: SessionUser): number | undefined =>
   user.role === 'client' ? CLIENT_MIN_GROUP : undefined;
 
+/** For a client, an empty group is just a group too small: the answer must not tell 0 from 19. */
+async function forRole<T>(user: SessionUser, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (user.role === 'client' && isClairscoreError(error) && error.code === 'CS_ERR_EMPTY_GROUP') {
+      throw new ClairscoreError(
+        'CS_ERR_GROUP_TOO_SMALL',
+        `This group holds fewer than ${CLIENT_MIN_GROUP} clients; only larger groups can be shown. Widen the filters.`,
+        { minGroupSize: CLIENT_MIN_GROUP },
+      );
+    }
+    throw error;
+  }
+}
+
 /**
  * Comparison data for one client: distributions (all, a group, repaid vs defaulted) and a
  * profile radar for every role; a bivariate sample and nearest neighbours only for staff,
@@ -110,14 +127,16 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
         const { feature, bins } = request.query;
         const filter = filterOf(request.query);
         const minGroupSize = minGroupFor(user);
-        return ctx.state.useInsights((insights) =>
-          insights.comparison.distribution({
-            feature,
-            client: { id: request.params.id },
-            ...(bins === undefined ? {} : { bins }),
-            ...(filter ? { filter } : {}),
-            ...(minGroupSize === undefined ? {} : { minGroupSize }),
-          }),
+        return forRole(user, () =>
+          ctx.state.useInsights((insights) =>
+            insights.comparison.distribution({
+              feature,
+              client: { id: request.params.id },
+              ...(bins === undefined ? {} : { bins }),
+              ...(filter ? { filter } : {}),
+              ...(minGroupSize === undefined ? {} : { minGroupSize }),
+            }),
+          ),
         );
       },
     );
@@ -139,12 +158,14 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
         assertCanRead(user, request.params.id);
         const filter = filterOf(request.query);
         const minGroupSize = minGroupFor(user);
-        return ctx.state.useInsights((insights) =>
-          insights.comparison.profile({
-            client: { id: request.params.id },
-            ...(filter ? { filter } : {}),
-            ...(minGroupSize === undefined ? {} : { minGroupSize }),
-          }),
+        return forRole(user, () =>
+          ctx.state.useInsights((insights) =>
+            insights.comparison.profile({
+              client: { id: request.params.id },
+              ...(filter ? { filter } : {}),
+              ...(minGroupSize === undefined ? {} : { minGroupSize }),
+            }),
+          ),
         );
       },
     );
