@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { Writable } from 'node:stream';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,24 @@ describe('the service over real HTTP', () => {
     expect(seen.slice(firstNew + 4).every((s) => s.version === 2)).toBe(true);
     const ready = (await (await fetch(`${server.url}/api/health/ready`)).json()) as { modelVersion: number };
     expect(ready.modelVersion).toBe(2);
+  });
+
+  it('reopens the database when ingestion swaps a new file in, while serving', async () => {
+    const token = await login(server.url);
+    const before = server.app.context.state.databases.current!.identity;
+    const aside = `${workspace.database}.new`;
+    copyFileSync(workspace.database, aside);
+    renameSync(aside, workspace.database); // what ingestion does: build aside, rename over
+    const started = Date.now();
+    while (server.app.context.state.databases.current?.identity === before && Date.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(server.app.context.state.databases.current?.identity).not.toBe(before);
+    const search = await fetch(`${server.url}/api/clients?limit=3`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(search.status).toBe(200);
+    expect(((await search.json()) as { total: number }).total).toBe(2000);
   });
 
   it('logs structured lines without passwords, tokens or client ids', () => {
