@@ -35,15 +35,18 @@ function checkVersions(model: ScoringModel, schema: FeatureSchema): void {
  * per champion and database: a swap empties the cache.
  */
 export class Scorer {
-  private readonly cache = new LruCache<number, ModelScore>(20_000);
+  private readonly cache = new LruCache<string, ModelScore>(20_000);
 
   constructor(private readonly state: ServiceState) {
     state.onSwap(() => this.cache.clear());
   }
 
   async stored(id: number): Promise<ModelScore> {
+    // keyed on what is loaded now: right after a swap, before the cache is emptied, an old
+    // entry must not answer for the new champion or database
+    const key = `${this.state.models.current?.version}|${this.state.databases.current?.identity}|${id}`;
     const generation = this.state.generation;
-    const cached = this.cache.get(id);
+    const cached = this.cache.get(key);
     if (cached) return cached;
     const score = await this.state.useModel((model) =>
       this.state.useEngine(async (engine) => {
@@ -53,7 +56,9 @@ export class Scorer {
         return this.score(model, engine.schema, id, values, vector);
       }),
     );
-    if (generation === this.state.generation) this.cache.set(id, score);
+    if (generation === this.state.generation && score.modelVersion === this.state.models.current?.version) {
+      this.cache.set(key, score);
+    }
     return score;
   }
 
