@@ -23,7 +23,7 @@ import {
   type StatTestName,
 } from '../../drift/index.js';
 import { exportWorkspaceMatrix } from '../../features/index.js';
-import { loadChampion, readChampionPointer, readOof } from '../../registry/index.js';
+import { loadChampion, readChampionPointer } from '../../registry/index.js';
 import { contextFrom } from '../context.js';
 import { startProgress } from '../progress.js';
 import { renderTable } from '../table.js';
@@ -148,9 +148,9 @@ export function registerDrift(program: Command): void {
 }
 
 /**
- * Prediction drift of the champion: its out-of-fold probabilities on the training clients (what
- * it gives clients it has not seen) against its probabilities on the current set, computed for
- * the test applications and read from the scored log. A reason string when it cannot be had.
+ * Prediction drift of the champion, as Evidently measures it: the same model's probabilities on
+ * the reference set (the training applications) and on the current one (the test applications,
+ * or the probabilities stored in the scored log). A reason string when it cannot be had.
  */
 async function championPredictionDrift(
   workspace: Workspace,
@@ -160,20 +160,24 @@ async function championPredictionDrift(
 ): Promise<ColumnDrift | string> {
   if (readChampionPointer(workspace) === undefined)
     return 'prediction drift not computed: no champion model yet';
-  if (flags.reference !== 'train')
-    return 'prediction drift is computed against the training clients only (--reference train)';
+  if (flags.reference !== 'train') {
+    return 'prediction drift is computed against the training applications only (--reference train)';
+  }
+  if (scoredProbabilities === undefined && flags.current !== 'test') {
+    return 'prediction drift not computed for a CSV: score it first (clairscore score)';
+  }
   const champion = loadChampion(workspace);
   try {
-    const reference = readOof(workspace, champion.version).calibrated;
-    if (scoredProbabilities !== undefined) return predictionDrift(reference, scoredProbabilities, options);
-    if (flags.current !== 'test')
-      return 'prediction drift not computed for a CSV: score it first (clairscore score)';
-    const test = await exportWorkspaceMatrix(workspace, {
-      rows: 'test',
-      features: champion.card.features,
-      expectedVersion: champion.featureVersion,
-    });
-    return predictionDrift(reference, champion.score(test.data).probability, options);
+    const probabilities = async (rows: 'train' | 'test'): Promise<Float64Array> => {
+      const matrix = await exportWorkspaceMatrix(workspace, {
+        rows,
+        features: champion.card.features,
+        expectedVersion: champion.featureVersion,
+      });
+      return champion.score(matrix.data).probability;
+    };
+    const current = scoredProbabilities ?? (await probabilities('test'));
+    return predictionDrift(await probabilities('train'), current, options);
   } finally {
     champion.free();
   }
