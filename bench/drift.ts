@@ -9,8 +9,7 @@
  * Without --workspace, generates the clients with the synthetic generator and ingests them
  * into a temporary workspace (child processes, timed only), deleted at the end unless --keep.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -25,35 +24,13 @@ import {
   type ColumnValues,
   type DataSource,
 } from '../src/drift/index.js';
+import { flag, hasFlag, peakMb, resetPeak, runCli } from './measure.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const clients = Number(flag('clients') ?? 356_255);
 const seed = flag('seed') ?? '42';
 const splits = Number(flag('splits') ?? 5);
-const keep = args.includes('--keep');
-const cli = path.resolve(import.meta.dirname, '../src/cli/main.js');
-
-function peakMb(): number {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-function resetPeak(): void {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-  } catch {
-    // not Linux: peaks are then cumulative
-  }
-}
-function run(label: string, command: readonly string[]): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [cli, ...command], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${label} failed (status ${result.status})`);
-  return (performance.now() - started) / 1000;
-}
+const keep = hasFlag('keep');
+const run = runCli;
 async function measure<T>(
   work: () => Promise<T>,
 ): Promise<{ value: T; wall: number; cpu: number; peak: number }> {

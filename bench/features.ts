@@ -13,7 +13,7 @@
  * (`--latency-only`), which holds only the engine, as the service will.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,43 +27,21 @@ import {
   exportWorkspaceMatrix,
   FeatureEngine,
 } from '../src/features/index.js';
+import { flag, hasFlag, peakMb, resetPeak, runCli, seconds } from './measure.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const clients = Number(flag('clients') ?? 356_255);
 const seed = flag('seed') ?? '42';
 const applications = Number(flag('applications') ?? 1000);
-const keep = args.includes('--keep');
-const cli = path.resolve(import.meta.dirname, '../src/cli/main.js');
-
-/** Peak resident set of this process since the last reset, in MB (Linux). */
-function peakMb(): number {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-function resetPeak(): void {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-  } catch {
-    // not Linux, or not allowed: the peak then covers every earlier step too
-  }
-}
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const keep = hasFlag('keep');
 const rows: (string | number)[][] = [];
 
 function run(step: string, argv: string[]): void {
-  const started = Date.now();
-  const result = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (result.status !== 0) throw new Error(`${step} failed: ${result.stderr}`);
-  rows.push([step, seconds(Date.now() - started), '(child process)']);
+  rows.push([step, `${runCli(step, argv).toFixed(1)} s`, '(child process)']);
 }
 
 const root = flag('workspace') ?? mkdtempSync(path.join(tmpdir(), 'cs-bench-features-'));
 const workspace = resolveWorkspace(root);
-if (args.includes('--latency-only')) {
+if (hasFlag('latency-only')) {
   await measureLatency();
   process.exit(0);
 }

@@ -10,8 +10,7 @@
  * Ratios are against a baseline measured in the same run: batch prediction against one thread,
  * single-row probability + SHAP against the probability alone.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,35 +20,14 @@ import { exportWorkspaceMatrix } from '../src/features/index.js';
 import { Booster, denseMatrix } from '../src/model/index.js';
 import { MODEL_FILE, ScoringModel, versionFile } from '../src/registry/index.js';
 import { evaluateVersion, runTraining } from '../src/training/index.js';
+import { flag, hasFlag, peakMb, resetPeak, runCli, seconds } from './measure.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const clients = Number(flag('clients') ?? 356_255);
 const seed = flag('seed') ?? '42';
-const keep = args.includes('--keep');
-const cli = path.resolve(import.meta.dirname, '../src/cli/main.js');
-
-function peakMb(): number {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-function resetPeak(): void {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-  } catch {
-    // not Linux: the peak then covers the earlier steps too
-  }
-}
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const keep = hasFlag('keep');
 const rows: (string | number)[][] = [];
 function run(step: string, argv: string[]): void {
-  const started = Date.now();
-  const result = spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (result.status !== 0) throw new Error(`${step} failed: ${result.stderr}`);
-  rows.push([step, seconds(Date.now() - started), '(child process)']);
+  rows.push([step, `${runCli(step, argv).toFixed(1)} s`, '(child process)']);
 }
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
