@@ -47,9 +47,17 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
         modelVersion: entry.modelVersion,
       };
     };
-    // Explanations carry readonly arrays; the response schema describes the same data.
-    const body = (score: ModelScore, final: FinalDecision | null): ScoreBody =>
-      ({ ...score, finalDecision: final }) as unknown as ScoreBody;
+    // A stored client's score is cached; its JSON is written once (the explanation is ~25 kB)
+    // and the advisor's final decision appended, instead of serialising it at every request.
+    const serialised = new WeakMap<ModelScore, string>();
+    const body = (score: ModelScore, final: FinalDecision | null): ScoreBody => {
+      let json = serialised.get(score);
+      if (json === undefined) {
+        json = JSON.stringify(score);
+        serialised.set(score, json);
+      }
+      return `${json.slice(0, -1)},"finalDecision":${JSON.stringify(final)}}` as unknown as ScoreBody;
+    };
 
     app.get(
       '/clients/:id/score',
@@ -63,11 +71,12 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
           response: { 200: ScoreSchema, ...errors(400, 401, 403, 404, 409, 503) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const user = sessionOf(request);
         const { id } = request.params;
         assertCanRead(user, id);
         const score = await ctx.scorer.stored(id);
+        reply.type('application/json; charset=utf-8');
         ctx.metrics.recordScore(score.decision, 'stored');
         recordAudit(ctx.audit, user, 'score-client', {
           clientId: id,
@@ -91,7 +100,7 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
           response: { 200: ScoreSchema, ...errors(400, 401, 403, 409, 413, 415, 503) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const user = sessionOf(request);
         const id = (request.body as { SK_ID_CURR?: unknown }).SK_ID_CURR;
         if (user.role === 'client' && id !== user.clientId) {
@@ -101,6 +110,7 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
           );
         }
         const { score, application } = await ctx.scorer.application(request.body);
+        reply.type('application/json; charset=utf-8');
         ctx.scored.append(score.modelVersion, score.probability, application);
         ctx.metrics.recordScore(score.decision, 'application');
         recordAudit(ctx.audit, user, 'score-application', {
