@@ -275,6 +275,7 @@ describe('model, drift, documentation and metrics', () => {
       '/api/clients/{id}/score'
     ]!;
     expect(Object.keys(score.get!.responses)).toEqual(expect.arrayContaining(['200', '403', '404']));
+    expect(JSON.stringify(score.get!.responses['404'])).toContain('#/components/schemas/Error');
     const docs = await call(app, 'GET', '/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('Swagger UI');

@@ -106,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     secureCookies: options.secureCookies ?? false,
   });
   await app.register(fastifySwagger, {
+    // shared schemas keep their $id as their name in components ("Error", not "def-0")
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.0.3',
       info: {
