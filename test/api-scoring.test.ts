@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { App } from '../src/api/index.js';
+import { buildApp, type App } from '../src/api/index.js';
 import type { Workspace } from '../src/core/index.js';
 import { withDatabase } from '../src/data/index.js';
 import { readScoredApplications } from '../src/drift/index.js';
@@ -299,6 +299,26 @@ describe('model, drift, documentation and metrics', () => {
     expect(metrics.text).not.toContain(String(clients[0]));
     for (const line of metrics.text.trim().split('\n'))
       expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? [\d.e+-]+)$/);
+  });
+
+  it('serves the built dashboard, its index.html for unknown pages, and JSON 404s under /api', async () => {
+    const webDist = path.join(workspace.root, 'web-dist');
+    mkdirSync(path.join(webDist, 'assets'), { recursive: true });
+    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Clairscore</title>');
+    writeFileSync(path.join(webDist, 'assets', 'app.js'), 'console.log(1);');
+    const withWeb = await buildApp({ workspace, logger: false, pollMs: 0, webDist });
+    try {
+      expect((await call(withWeb, 'GET', '/')).text).toContain('<title>Clairscore</title>');
+      expect((await call(withWeb, 'GET', '/assets/app.js')).text).toBe('console.log(1);');
+      const page = await call(withWeb, 'GET', '/clients/100002/letter');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<title>Clairscore</title>');
+      const api = await call(withWeb, 'GET', '/api/nothing');
+      expect(api.status).toBe(404);
+      expect(api.body.error?.code).toBe('CS_ERR_NOT_FOUND');
+    } finally {
+      await withWeb.close();
+    }
   });
 
   it('sets security headers and keeps CORS closed', async () => {
