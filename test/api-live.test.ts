@@ -142,6 +142,14 @@ describe('the service over real HTTP', () => {
     await expect(fetch(`${extra.url}/api/health`)).rejects.toThrow();
   });
 
+  it('refuses a port already in use with a usage error', async () => {
+    const port = Number(new URL(server.url).port);
+    await expect(startServer({ workspace, port, host: '127.0.0.1', pollMs: 0 })).rejects.toMatchObject({
+      code: 'CS_ERR_USAGE',
+      message: expect.stringMatching(/EADDRINUSE.*--port/),
+    });
+  });
+
   it('serves HTTPS when given a certificate and key', async () => {
     const dir = workspace.root;
     const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];

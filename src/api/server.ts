@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 
+import { ClairscoreError } from '../core/index.js';
 import { buildApp, type App, type AppOptions } from './app.js';
 
 export interface ServeOptions extends AppOptions {
@@ -17,7 +18,19 @@ export interface RunningServer {
 /** Builds the service and listens; SIGTERM and SIGINT close it gracefully. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const app = await buildApp(options);
-  await app.listen({ port: options.port, host: options.host });
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new ClairscoreError(
+        'CS_ERR_USAGE',
+        `Cannot listen on ${options.host}:${options.port} (${code}): choose another --port or --host.`,
+      );
+    }
+    throw error;
+  }
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
