@@ -116,6 +116,18 @@ describe('comparisons', () => {
       token: tokens.advisor,
     });
     expect((profile.body.axes as unknown[]).length).toBeGreaterThan(2);
+    const audit = await call(app, 'GET', `/api/audit?clientId=${id}&action=view-client&user=advisor`, {
+      token: tokens.admin,
+    });
+    const reasons = (audit.body.entries as { reason: string }[]).map((e) => e.reason);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        'comparison: distribution',
+        'comparison: bivariate',
+        'comparison: neighbours',
+        'comparison: profile',
+      ]),
+    );
   });
 
   it('shows a client only aggregates of groups of at least 20 people', async () => {

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 
 import { ClairscoreError, isClairscoreError } from '../../core/index.js';
 import { AGE_BANDS, INCOME_BANDS, type GroupFilter } from '../../explain/index.js';
+import { recordAudit } from '../audit/record.js';
 import { assertCanRead, requireRole, sessionOf, type SessionUser } from '../auth/session.js';
 import type { ApiContext } from '../context.js';
 import { ClientIdParams, errors } from '../schemas/common.js';
@@ -90,6 +91,14 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const anyone = requireRole(app, 'advisor', 'client', 'admin');
     const staff = requireRole(app, 'advisor', 'admin');
+    // comparisons show the client's record: audited as views, with what was compared
+    const audit = (user: SessionUser, clientId: number, kind: string): void => {
+      recordAudit(ctx.audit, user, 'view-client', {
+        clientId,
+        modelVersion: ctx.state.models.current?.version ?? null,
+        reason: `comparison: ${kind}`,
+      });
+    };
 
     app.get(
       '/compare/filters',
@@ -124,6 +133,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
       async (request) => {
         const user = sessionOf(request);
         assertCanRead(user, request.params.id);
+        audit(user, request.params.id, 'distribution');
         const { feature, bins } = request.query;
         const filter = filterOf(request.query);
         const minGroupSize = minGroupFor(user);
@@ -156,6 +166,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
       async (request) => {
         const user = sessionOf(request);
         assertCanRead(user, request.params.id);
+        audit(user, request.params.id, 'profile');
         const filter = filterOf(request.query);
         const minGroupSize = minGroupFor(user);
         return forRole(user, () =>
@@ -184,6 +195,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const { x, y, sampleSize } = request.query;
+        audit(sessionOf(request), request.params.id, 'bivariate');
         const filter = filterOf(request.query);
         return ctx.state.useInsights((insights) =>
           insights.comparison.bivariate({
@@ -215,6 +227,7 @@ export function compareRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         await ctx.scorer.storedValues(request.params.id); // 404 for an unknown id
+        audit(sessionOf(request), request.params.id, 'neighbours');
         return ctx.state.useInsights((insights) => ({
           neighbours: insights.neighbours.query({ id: request.params.id, k: request.query.k }),
         }));

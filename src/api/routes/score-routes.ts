@@ -185,7 +185,14 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
             'A client account can only simulate its own application (its SK_ID_CURR).',
           );
         }
-        await ctx.scorer.application(request.body); // the same validation and version checks as /score
+        const { score } = await ctx.scorer.application(request.body); // the same validation and version checks as /score
+        recordAudit(ctx.audit, user, 'score-application', {
+          clientId: score.clientId,
+          modelVersion: score.modelVersion,
+          decision: score.decision,
+          probability: score.probability,
+          reason: 'counterfactual search',
+        });
         return ctx.state.useModel((model) =>
           ctx.state.useEngine((engine) => findCounterfactual(engine, model, request.body)),
         );
