@@ -9,3 +9,4 @@ export { AuditLog, AUDIT_ACTIONS } from './audit/audit-log.js';
 export type { AuditAction, AuditEntry } from './audit/audit-log.js';
 export { ensureAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
 export type { CreatedAccount } from './auth/demo-accounts.js';
+export { NewAccountBody, Password, Username } from './schemas/accounts.js';

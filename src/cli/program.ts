@@ -11,6 +11,7 @@ import { registerServe } from './commands/serve.js';
 import { registerScore } from './commands/score.js';
 import { registerTrain } from './commands/train.js';
 import { registerTune } from './commands/tune.js';
+import { registerUsers } from './commands/users.js';
 
 /** The `clairscore` command with its subcommands; main.ts parses argv with it. */
 export function buildProgram(): Command {
@@ -32,5 +33,6 @@ export function buildProgram(): Command {
   registerTune(program);
   registerEvaluate(program);
   registerScore(program);
+  registerUsers(program);
   return program;
 }

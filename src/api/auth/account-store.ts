@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ClairscoreError, writeFileAtomic, type Workspace } from '../../core/index.js';
@@ -52,41 +52,66 @@ export function publicAccount(account: Account): PublicAccount {
 export class AccountStore {
   private readonly accounts = new Map<string, Account>();
   private writes: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  /** The file's identity when last read or written here; another process's change differs. */
+  private identity = '';
+  private checkedAt = 0;
 
   private constructor(readonly file: string) {}
 
   static open(workspace: Workspace): AccountStore {
     const store = new AccountStore(accountsFile(workspace));
-    if (existsSync(store.file)) {
-      let list: Account[];
-      try {
-        list = (JSON.parse(readFileSync(store.file, 'utf8')) as { accounts: Account[] }).accounts;
-      } catch (error) {
-        throw new ClairscoreError(
-          'CS_ERR_WORKSPACE',
-          `The accounts file ${store.file} is unreadable (${(error as Error).message}); restore it or move it aside.`,
-        );
-      }
-      for (const account of list) store.accounts.set(account.username, account);
-    }
+    store.load();
     return store;
   }
 
   get size(): number {
+    this.refresh();
     return this.accounts.size;
   }
 
   get(username: string): Account | undefined {
+    this.refresh();
     return this.accounts.get(username);
   }
 
+  /**
+   * Reads the file again when another process (`clairscore users`) changed it, at most once a
+   * second: a disable or reset from the command line ends the service's sessions within ~1 s,
+   * without a stat on every request. Skipped while a change of ours is being written.
+   */
+  private refresh(): void {
+    const now = Date.now();
+    if (this.pending > 0 || now - this.checkedAt < 1000) return;
+    this.checkedAt = now;
+    if (fileIdentity(this.file) !== this.identity) this.load();
+  }
+
+  private load(): void {
+    const identity = fileIdentity(this.file);
+    if (!existsSync(this.file)) return;
+    let list: Account[];
+    try {
+      list = (JSON.parse(readFileSync(this.file, 'utf8')) as { accounts: Account[] }).accounts;
+    } catch (error) {
+      throw new ClairscoreError(
+        'CS_ERR_WORKSPACE',
+        `The accounts file ${this.file} is unreadable (${(error as Error).message}); restore it or move it aside.`,
+      );
+    }
+    this.accounts.clear();
+    for (const account of list) this.accounts.set(account.username, account);
+    this.identity = identity;
+  }
+
   list(): Account[] {
+    this.refresh();
     return [...this.accounts.values()].sort((a, b) => a.username.localeCompare(b.username));
   }
 
   /** The account when the password is right and the account active; undefined otherwise. */
   async authenticate(username: string, password: string): Promise<Account | undefined> {
-    const account = this.accounts.get(username);
+    const account = this.get(username);
     // hash even for unknown users, so the answer time does not reveal which names exist
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     return ok && account && !account.disabled ? account : undefined;
@@ -154,14 +179,34 @@ export class AccountStore {
 
   /** Applies one change and writes the file, one change at a time. */
   private change<T>(work: () => Promise<T>): Promise<T> {
+    this.pending += 1;
     const next = this.writes.then(async () => {
+      // start from the file as it is now (the command line may have changed it)
+      if (fileIdentity(this.file) !== this.identity) this.load();
       const result = await work();
-      const content = { accounts: this.list() };
+      const content = {
+        accounts: [...this.accounts.values()].sort((a, b) => a.username.localeCompare(b.username)),
+      };
       writeFileAtomic(this.file, `${JSON.stringify(content, null, 2)}\n`);
       chmodSync(this.file, 0o600); // password hashes: readable by the service's user only
+      this.identity = fileIdentity(this.file);
       return result;
     });
+    const done = (): void => {
+      this.pending -= 1;
+    };
+    next.then(done, done);
     this.writes = next.catch(() => undefined);
     return next;
+  }
+}
+
+/** Inode, size and modification time: a rewrite (atomic rename) changes at least the inode. */
+function fileIdentity(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return '';
   }
 }
