@@ -8,7 +8,11 @@ export interface EChartsViewProps {
   readonly height: number;
 }
 
-/** One ECharts instance (SVG renderer: crisp on screen and in print), resized with its box. */
+/**
+ * One ECharts instance (SVG renderer: crisp on screen and in print), resized with its box.
+ * `data-drawn` is "false" while an option is being drawn and "true" once ECharts says it has
+ * finished rendering it (its 'finished' event): the done signal of tests and bench/web.ts.
+ */
 export default function EChartsView({ option, height }: EChartsViewProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
@@ -18,6 +22,7 @@ export default function EChartsView({ option, height }: EChartsViewProps) {
     if (!element) return;
     const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('finished', () => element.setAttribute('data-drawn', 'true'));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -28,8 +33,8 @@ export default function EChartsView({ option, height }: EChartsViewProps) {
   }, []);
 
   useEffect(() => {
+    ref.current?.setAttribute('data-drawn', 'false');
     chart.current?.setOption({ animation: false, ...option }, true);
-    ref.current?.setAttribute('data-drawn', 'true');
   }, [option]);
 
   return <div ref={ref} className="chart-canvas" style={{ height }} />;
