@@ -34,6 +34,8 @@ import { validatorCompiler } from './validator.js';
 export interface AppOptions {
   readonly workspace: Workspace;
   /** Structured logs (pino); false in tests. */
+  /** Memory for the stored clients' precomputed answers (default 768 MiB; 0: none). */
+  readonly precomputeBytes?: number;
   readonly logger?: boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
   /** How often the champion pointer, database and feature schema are checked (ms; 0: never). */
   readonly pollMs?: number;
@@ -81,13 +83,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const context: ApiContext = {
     workspace,
     state,
-    scorer: new Scorer(state),
+    scorer: new Scorer(state, options.precomputeBytes, (error) =>
+      app.log.error({ err: error.message }, 'precomputing stored scores failed: scored on request'),
+    ),
     accounts: AccountStore.open(workspace),
     audit: AuditLog.open(workspace),
     scored: ScoredLog.open(workspace),
     metrics: new Metrics(),
   };
   context.metrics.install(app);
+  context.metrics.precomputedScores = () => context.scorer.precomputedCount;
 
   await app.register(fastifyHelmet, {
     // the docs page (swagger-ui) and the dashboard load their own scripts and styles only

@@ -46,7 +46,8 @@ const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.jsonl$/;
 /**
  * The append-only audit log: workspace/audit/YYYY-MM-DD.jsonl (UTC day), one JSON object a
  * line. Each entry is one write(2) on a file opened in append mode: once the call returns the
- * line is in the kernel and survives the process being killed; lines never interleave.
+ * line is in the kernel and survives the process being killed; lines never interleave. The hot
+ * read paths use appendSoon: one write per event-loop turn, awaited before answering.
  */
 export class AuditLog {
   /** The advisors' final decisions by client, newest last (for the decision letter). */
@@ -62,10 +63,48 @@ export class AuditLog {
   }
 
   append(entry: Omit<AuditEntry, 'at'> & { at?: string }): AuditEntry {
+    this.flush(); // lines queued by appendSoon stay before this one
     const full: AuditEntry = { ...entry, at: entry.at ?? new Date().toISOString() };
-    appendFileSync(path.join(this.folder, `${full.at.slice(0, 10)}.jsonl`), `${JSON.stringify(full)}\n`);
+    appendFileSync(this.fileOf(full), `${JSON.stringify(full)}\n`);
     if (full.action === 'review-decision') this.index(full);
     return full;
+  }
+
+  /**
+   * Queues the entry and resolves once it is written: the lines queued during one turn of the
+   * event loop go out in one append per file (one write(2) for 64 requests instead of 64).
+   * The caller answers after the promise resolves, so an answered request is always logged.
+   */
+  appendSoon(entry: Omit<AuditEntry, 'at'>): Promise<AuditEntry> {
+    const full: AuditEntry = { ...entry, at: new Date().toISOString() };
+    if (full.action === 'review-decision') this.index(full);
+    return new Promise((resolve, reject) => {
+      if (this.queued.length === 0) setImmediate(() => this.flush());
+      this.queued.push({ entry: full, resolve: () => resolve(full), reject });
+    });
+  }
+
+  private readonly queued: { entry: AuditEntry; resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  private flush(): void {
+    if (this.queued.length === 0) return;
+    const batch = this.queued.splice(0);
+    const byFile = new Map<string, string>();
+    for (const { entry } of batch) {
+      const file = this.fileOf(entry);
+      byFile.set(file, `${byFile.get(file) ?? ''}${JSON.stringify(entry)}\n`);
+    }
+    try {
+      for (const [file, lines] of byFile) appendFileSync(file, lines);
+    } catch (error) {
+      for (const waiter of batch) waiter.reject(error as Error);
+      return;
+    }
+    for (const waiter of batch) waiter.resolve();
+  }
+
+  private fileOf(entry: AuditEntry): string {
+    return path.join(this.folder, `${entry.at.slice(0, 10)}.jsonl`);
   }
 
   /** The advisor's last recorded decision on a client's file, if any. */

@@ -10,7 +10,21 @@ export function recordAudit(
   action: AuditAction,
   facts: Facts = {},
 ): AuditEntry {
-  return log.append({
+  return log.append(auditEntry(user, action, facts));
+}
+
+/** recordAudit batched with the other requests of this event-loop turn; resolves once written. */
+export function recordAuditSoon(
+  log: AuditLog,
+  user: SessionUser,
+  action: AuditAction,
+  facts: Facts = {},
+): Promise<AuditEntry> {
+  return log.appendSoon(auditEntry(user, action, facts));
+}
+
+function auditEntry(user: SessionUser, action: AuditAction, facts: Facts): Omit<AuditEntry, 'at'> {
+  return {
     user: user.username,
     role: user.role,
     action,
@@ -19,5 +33,5 @@ export function recordAudit(
     decision: facts.decision ?? null,
     probability: facts.probability ?? null,
     reason: facts.reason ?? null,
-  });
+  };
 }

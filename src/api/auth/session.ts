@@ -73,6 +73,9 @@ export async function registerSessions(app: FastifyInstance, options: SessionOpt
     secret: sessionKey(options.workspace),
     cookie: { cookieName: SESSION_COOKIE, signed: false },
     sign: { expiresIn: `${SESSION_HOURS}h` },
+    // a verified token is remembered for a minute (HMAC and JSON parse once, not per request);
+    // the account, its session version and the revocation list are still checked every time
+    verify: { cache: 10_000, cacheTTL: 60_000 },
   });
   app.decorateRequest('session', undefined);
 

@@ -26,6 +26,8 @@ export class Metrics {
   private readonly latencies = new Map<string, Histogram>();
   private readonly scores = new Map<string, number>();
   modelVersion = 0;
+  /** Stored clients whose answer is ready (set by the app from the scorer). */
+  precomputedScores: () => number = () => 0;
 
   recordRequest(method: string, route: string, status: number, seconds: number): void {
     const key = labels({ method, route, status: String(status) });
@@ -81,6 +83,9 @@ export class Metrics {
       '# HELP clairscore_model_version Version of the champion being served (0: none).',
       '# TYPE clairscore_model_version gauge',
       `clairscore_model_version ${this.modelVersion}`,
+      '# HELP clairscore_precomputed_scores Stored clients whose score and explanation are precomputed for the champion.',
+      '# TYPE clairscore_precomputed_scores gauge',
+      `clairscore_precomputed_scores ${this.precomputedScores()}`,
       '# HELP clairscore_process_resident_memory_bytes Resident memory of the service.',
       '# TYPE clairscore_process_resident_memory_bytes gauge',
       `clairscore_process_resident_memory_bytes ${memory.rss}`,

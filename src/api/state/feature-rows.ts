@@ -46,6 +46,11 @@ export class FeatureRows {
     return this.rowOf.size;
   }
 
+  /** Every client's id, in table order. */
+  ids(): IterableIterator<number> {
+    return this.rowOf.keys();
+  }
+
   has(id: number): boolean {
     return this.rowOf.has(id);
   }

@@ -1,0 +1,220 @@
+/**
+ * The scoring service under load (issue #6): req/s and latency p50/p99 at 64 connections for
+ * (a) a stored client's score with explanation, (b) scoring a new application, (c) nearest
+ * neighbours; then a 60-second soak of (a) printing the server's resident memory every 10 s.
+ * Targets: (a) >= 2,000 req/s with p99 < 20 ms; (c) < 20 ms a query.
+ *
+ *   npm run build && npm run bench:api [-- --workspace DIR] [--clients 30000] [--connections 64]
+ *       [--duration 10] [--soak 60] [--port 3099]
+ *
+ * Without --workspace, builds the demo workspace (`clairscore demo --no-serve`) in a temporary
+ * folder. The server is the real `clairscore serve`, a child process, so the load generator
+ * does not share its event loop; the machine's load average is printed with the figures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import autocannon from 'autocannon';
+
+import { renderTable } from '../src/cli/table.js';
+import { resolveWorkspace } from '../src/core/index.js';
+import { withDatabase } from '../src/data/index.js';
+import { flag, hasFlag, runCli, seconds } from './measure.js';
+
+const CLI = path.resolve(import.meta.dirname, '../src/cli/main.js');
+const clients = flag('clients') ?? '30000';
+const connections = Number(flag('connections') ?? 64);
+const duration = Number(flag('duration') ?? 10);
+const soakSeconds = Number(flag('soak') ?? 60);
+const port = Number(flag('port') ?? 3099);
+const base = `http://127.0.0.1:${port}`;
+const BENCH_USER = 'bench-advisor';
+const BENCH_PASSWORD = 'bench-advisor-pass-2026';
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+async function waitReady(server: ChildProcess): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the server stopped (status ${server.exitCode})`);
+    try {
+      if ((await fetch(`${base}/api/health/ready`)).status === 200) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function login(): Promise<string> {
+  const response = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`log-in: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+interface Figures {
+  readonly name: string;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+/** One autocannon run; `paths` are taken in turn by each request (spread over many clients). */
+async function measure(
+  name: string,
+  token: string,
+  seconds: number,
+  request: { method: 'GET' | 'POST'; paths: readonly string[]; body?: string },
+): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    requests: [
+      {
+        method: request.method,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        setupRequest: (req) => ({ ...req, path: request.paths[next++ % request.paths.length]! }),
+      },
+    ],
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
+}
+
+const own = !flag('workspace');
+const root = flag('workspace') ?? mkdtempSync(path.join(tmpdir(), 'cs-bench-api-'));
+const workspace = resolveWorkspace(root);
+let server: ChildProcess | undefined;
+try {
+  if (own) {
+    const built = runCli('demo', ['demo', '--no-serve', '--clients', clients, '--workspace', root]);
+    console.log(`demo workspace of ${clients} clients built in ${built.toFixed(0)} s`);
+  }
+  // the bench's own advisor, through the same account store as the service
+  const reset = spawnCliQuiet(['users', 'reset', BENCH_USER, '--password', BENCH_PASSWORD]);
+  if (reset !== 0)
+    runCli('users add', [
+      'users',
+      'add',
+      BENCH_USER,
+      '--role',
+      'advisor',
+      '--password',
+      BENCH_PASSWORD,
+      '--workspace',
+      root,
+    ]);
+
+  const ids = await withDatabase(workspace, { readOnly: true }, async (db) =>
+    (await db.query('SELECT "SK_ID_CURR" AS id FROM features ORDER BY hash("SK_ID_CURR") LIMIT 20000')).map(
+      (r) => Number(r.id),
+    ),
+  );
+
+  // the server's JSON log lines go to a file, as in production (a terminal would slow it down)
+  const logFile = path.join(tmpdir(), `cs-bench-api-${process.pid}.log`);
+  const log = openSync(logFile, 'w');
+  server = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--workspace', root], {
+    stdio: ['ignore', log, log],
+  });
+  console.log(`server log: ${logFile}`);
+  const pid = server.pid!;
+  const ready = await waitReady(server);
+  console.log(`server ready in ${seconds(ready)}, RSS ${rssMb(pid).toFixed(0)} MB; load average ${load()}`);
+  const token = await login();
+
+  const application = await (
+    await fetch(`${base}/api/clients/${ids[0]}/application`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).json();
+  const modified = {
+    ...(application as Record<string, unknown>),
+    SK_ID_CURR: 999_999_001,
+    AMT_CREDIT: 412_000,
+  };
+
+  // one pass over the clients first: the figures are for a warm service, as in production
+  const warm = await measure('warm-up (a)', token, duration, {
+    method: 'GET',
+    paths: ids.map((id) => `/api/clients/${id}/score`),
+  });
+  const figures = [
+    warm,
+    await measure('(a) stored client score + explanation', token, duration, {
+      method: 'GET',
+      paths: ids.map((id) => `/api/clients/${id}/score`),
+    }),
+    await measure('(b) POST /api/score new application', token, duration, {
+      method: 'POST',
+      paths: ['/api/score'],
+      body: JSON.stringify(modified),
+    }),
+    await measure('(c) nearest neighbours (k=10)', token, duration, {
+      method: 'GET',
+      paths: ids.map((id) => `/api/clients/${id}/compare/neighbours?k=10`),
+    }),
+  ];
+  console.log(`\n${connections} connections, ${duration} s each; load average ${load()}`);
+  console.log(
+    renderTable(
+      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
+      figures.map((f) => [f.name, f.rps.toFixed(0), f.p50.toFixed(1), f.p99.toFixed(1), String(f.errors)]),
+    ),
+  );
+
+  if (soakSeconds > 0) await soakRun(pid, token, ids);
+} finally {
+  server?.kill('SIGTERM');
+  if (own && !hasFlag('keep')) rmSync(root, { recursive: true, force: true });
+}
+
+/** (a) for `soakSeconds`, with the server's resident memory every 10 s: it should stay flat. */
+async function soakRun(pid: number, token: string, ids: readonly number[]): Promise<void> {
+  console.log(`\nsoak: (a) for ${soakSeconds} s, server RSS every 10 s`);
+  const soakStart = performance.now();
+  const samples: string[] = [`0 s ${rssMb(pid).toFixed(0)} MB`];
+  const timer = setInterval(() => {
+    const line = `${Math.round((performance.now() - soakStart) / 1000)} s ${rssMb(pid).toFixed(0)} MB`;
+    samples.push(line);
+    console.log(`  ${line}`);
+  }, 10_000);
+  const soak = await measure('soak (a)', token, soakSeconds, {
+    method: 'GET',
+    paths: ids.map((id) => `/api/clients/${id}/score`),
+  });
+  clearInterval(timer);
+  console.log(
+    `soak: ${soak.rps.toFixed(0)} req/s, p50 ${soak.p50.toFixed(1)} ms, p99 ${soak.p99.toFixed(1)} ms, ${soak.errors} errors; RSS ${samples.join(', ')}; load average ${load()}`,
+  );
+}
+
+function spawnCliQuiet(args: readonly string[]): number {
+  try {
+    runCli(args.join(' '), [...args, '--workspace', root]);
+    return 0;
+  } catch {
+    return 1;
+  }
+}
