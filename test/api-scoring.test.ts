@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -327,5 +328,66 @@ describe('model, drift, documentation and metrics', () => {
     expect(response.headers['content-security-policy']).toBeDefined();
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(existsSync(path.join(workspace.root, 'session.key'))).toBe(true);
+  });
+});
+
+describe('precomputed answers', () => {
+  /** The service's count of precomputed stored answers, once it stops rising. */
+  async function precomputedCount(target: App): Promise<number> {
+    let last = -1;
+    for (;;) {
+      const metrics = await call(target, 'GET', '/api/metrics');
+      const count = Number(/^clairscore_precomputed_scores (\d+)/m.exec(metrics.text)?.[1] ?? 0);
+      if (count > 0 && count === last) return count;
+      last = count;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  it('answers stored clients exactly as when scored on request: gzipped for callers taking gzip, with the final decision', async () => {
+    expect(await precomputedCount(app)).toBeGreaterThanOrEqual(2000);
+    const onRequest = await buildApp({ workspace, logger: false, pollMs: 0, precomputeBytes: 0 });
+    try {
+      const ids = await clientIds(workspace, 400);
+      let reviewId: number | undefined;
+      for (const id of ids.slice(0, 60)) {
+        const url = `/api/clients/${id}/score`;
+        const headers = { authorization: `Bearer ${tokens.advisor}` };
+        const expected = await onRequest.inject({ method: 'GET', url, headers });
+        expect(expected.headers['content-encoding']).toBeUndefined();
+        const plain = await app.inject({ method: 'GET', url, headers });
+        const zipped = await app.inject({
+          method: 'GET',
+          url,
+          headers: { ...headers, 'accept-encoding': 'gzip' },
+        });
+        expect(plain.statusCode).toBe(200);
+        const body = JSON.parse(plain.body) as Score & { finalDecision: unknown };
+        expect(body).toEqual(JSON.parse(expected.body));
+        if (body.finalDecision === null) {
+          expect(zipped.headers['content-encoding']).toBe('gzip');
+          expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(body);
+        }
+        if (body.decision === 'review' && body.finalDecision === null) reviewId ??= id;
+      }
+      expect(reviewId).toBeDefined();
+      const recorded = await call(app, 'POST', `/api/clients/${reviewId}/review`, {
+        token: tokens.advisor,
+        body: { decision: 'accept', reason: 'garant solide' },
+      });
+      expect(recorded.status).toBe(201);
+      const after = await app.inject({
+        method: 'GET',
+        url: `/api/clients/${reviewId}/score`,
+        headers: { authorization: `Bearer ${tokens.advisor}`, 'accept-encoding': 'gzip' },
+      });
+      expect(after.headers['content-encoding']).toBeUndefined();
+      expect((JSON.parse(after.body) as { finalDecision: unknown }).finalDecision).toMatchObject({
+        decision: 'accept',
+        reason: 'garant solide',
+      });
+    } finally {
+      await onRequest.close();
+    }
   });
 });

@@ -163,7 +163,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (closing) reply.header('connection', 'close');
     return payload;
   });
-  app.addHook('onClose', async () => state.close());
+  app.addHook('onClose', async () => {
+    context.scorer.close();
+    state.close();
+  });
   await state.start(options.pollMs ?? 1000);
   return Object.assign(app, { context }) as unknown as App;
 }
