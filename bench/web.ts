@@ -4,8 +4,9 @@
  * switching client until every chart is drawn (< 300 ms), JavaScript gzipped (< 400 KB).
  *
  *   npx tsc -p tsconfig.json && node dist/bench/web.js [--workspace DIR] [--clients 5000]
- *       [--no-build] [--runs 5] [--keep]
+ *       [--no-build] [--runs 5] [--keep] [--verbose]
  *
+ * --verbose prints each switch's API requests (start and end, ms after the submit).
  * Builds web/ into web/dist (the folder the service serves) unless --no-build. Without
  * --workspace, makes a small demo workspace in a temporary folder (`clairscore demo --no-serve
  * --clients 5000`, not timed), deleted at the end unless --keep. The service is started with
@@ -173,7 +174,7 @@ function chartState(page: Page): Promise<{ charts: number; drawn: boolean }> {
 async function switchClient(page: Page, id: number, charts: number): Promise<number> {
   await page.locator('#client-search-input').fill(String(id));
   return page.evaluate(
-    ({ id, charts }) =>
+    ({ id, charts, verbose }) =>
       new Promise<number>((resolve, reject) => {
         const done = () =>
           location.pathname === `/clients/${id}` &&
@@ -182,14 +183,30 @@ async function switchClient(page: Page, id: number, charts: number): Promise<num
           document.querySelectorAll('.chart-loading, .chart-canvas:not([data-drawn=true])').length === 0;
         const started = performance.now();
         const check = () => {
-          if (done()) resolve(performance.now() - started);
-          else if (performance.now() - started > 20_000) reject(new Error(`client ${id} not drawn in 20 s`));
+          if (done()) {
+            const took = performance.now() - started;
+            if (verbose)
+              console.info(
+                `switch to ${id}: ${Math.round(took)} ms; requests (start-end ms): ` +
+                  performance
+                    .getEntriesByType('resource')
+                    .map((e) => e as PerformanceResourceTiming)
+                    .filter((e) => e.startTime >= started)
+                    .map(
+                      (e) =>
+                        `${new URL(e.name).pathname.replace(String(id), ':id')} ${Math.round(e.startTime - started)}-${Math.round(e.responseEnd - started)}`,
+                    )
+                    .join(', '),
+              );
+            resolve(took);
+          } else if (performance.now() - started > 20_000)
+            reject(new Error(`client ${id} not drawn in 20 s`));
           else requestAnimationFrame(check);
         };
         (document.querySelector('.client-search form') as HTMLFormElement).requestSubmit();
         requestAnimationFrame(check);
       }),
-    { id, charts },
+    { id, charts, verbose: hasFlag('verbose') },
   );
 }
 
@@ -223,6 +240,9 @@ async function main(): Promise<void> {
       viewport: { width: 1280, height: 800 },
     });
     const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'info') process.stderr.write(`${message.text()}\n`);
+    });
 
     // the client ids the search knows, from the API as the advisor sees it
     await logIn(page);

@@ -25,14 +25,59 @@ function remember(key: string, value: unknown): void {
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
 }
 
+// Requests in flight, shared by every component asking the same key at the same time (the
+// client page and its information card both want /clients/:id): one request, not two.
+interface InFlight {
+  readonly promise: Promise<unknown>;
+  readonly controller: AbortController;
+  users: number;
+}
+const inFlight = new Map<string, InFlight>();
+
+/** Joins the request in flight for the key, or starts it; release() aborts it when nobody waits. */
+function share<T>(options: QueryOptions<T>): { promise: Promise<T>; release: () => void } {
+  let entry = inFlight.get(options.key);
+  if (!entry) {
+    const controller = new AbortController();
+    const promise = options.fn(controller.signal).then((data) => {
+      remember(options.key, data);
+      return data;
+    });
+    const created: InFlight = { promise, controller, users: 0 };
+    const forget = () => {
+      if (inFlight.get(options.key) === created) inFlight.delete(options.key);
+    };
+    promise.then(forget, forget);
+    inFlight.set(options.key, created);
+    entry = created;
+  }
+  const shared = entry;
+  shared.users += 1;
+  let released = false;
+  return {
+    promise: shared.promise as Promise<T>,
+    release: () => {
+      if (released) return;
+      released = true;
+      shared.users -= 1;
+      if (shared.users === 0) {
+        if (inFlight.get(options.key) === shared) inFlight.delete(options.key);
+        shared.controller.abort();
+      }
+    },
+  };
+}
+
 /** Drops cached answers whose key starts with the prefix (after a change such as a recorded decision). */
 export function invalidate(prefix: string): void {
   for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+  for (const key of [...inFlight.keys()]) if (key.startsWith(prefix)) inFlight.delete(key);
 }
 
 /** Empties the cache (log-out: nothing of one session is shown to the next). */
 export function clearQueries(): void {
   cache.clear();
+  inFlight.clear();
 }
 
 const asApiError = (error: unknown): ApiError =>
@@ -63,19 +108,21 @@ export function useQuery<T>(options: QueryOptions<T> | null): QueryState<T> {
       setState({ key: options.key, data: cache.get(options.key) as T, loading: false });
       return;
     }
-    const controller = new AbortController();
+    let active = true;
+    const { promise, release } = share(options);
     setState({ key: options.key, loading: true });
-    options.fn(controller.signal).then(
+    promise.then(
       (data) => {
-        remember(options.key, data);
-        if (!controller.signal.aborted) setState({ key: options.key, data, loading: false });
+        if (active) setState({ key: options.key, data, loading: false });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted)
-          setState({ key: options.key, error: asApiError(error), loading: false });
+        if (active) setState({ key: options.key, error: asApiError(error), loading: false });
       },
     );
-    return () => controller.abort();
+    return () => {
+      active = false;
+      release();
+    };
     // the key stands for the options: a new key is a new query
   }, [key, tick]);
 
