@@ -21,8 +21,21 @@ const WORDS = {
 const DAYS_PER_YEAR = 365.25;
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 
+// Building an Intl.NumberFormat costs ~35 µs, formatting with one ~1 µs: the service formats
+// thousands of values a second, so each (language, style) gets one formatter.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang} ${options.style ?? 'decimal'} ${options.maximumFractionDigits ?? ''}`;
+  let cached = formatters.get(key);
+  if (cached === undefined) {
+    cached = new Intl.NumberFormat(LOCALE[lang], options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 function number(value: number, lang: Lang, digits: number): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(value);
+  return formatter(lang, { maximumFractionDigits: digits }).format(value);
 }
 
 /** A duration in days as years, months or days; days are offsets before (-) or after (+) the application. */
@@ -58,9 +71,7 @@ export function formatValue(
     case 'money':
       return number(Math.round(value), lang, 0);
     case 'ratio':
-      return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 }).format(
-        value,
-      );
+      return formatter(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'flag':
       return value >= 0.5 ? WORDS.yes[lang] : WORDS.no[lang];
     case 'count':
