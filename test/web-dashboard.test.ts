@@ -249,6 +249,45 @@ describe('advisor', () => {
     expect(await page.locator('#whatif-result-title').innerText()).toMatch(/modifiée/);
   });
 
+  it("what-if: changing the advisor's fields changes the decision, as the API says it should", async () => {
+    // Find, through the API, a client and an income the decision turns on; then do it in the page.
+    let found: { id: number; income: number; decision: string } | undefined;
+    for (const id of (await clientIds(workspace, 400)).slice(0, 60)) {
+      found = await page.evaluate(async (cid) => {
+        const application = (await (await fetch(`/api/clients/${cid}/application`)).json()) as Record<
+          string,
+          unknown
+        >;
+        const score = async (body: unknown) =>
+          (
+            (await (
+              await fetch('/api/score', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(body),
+              })
+            ).json()) as { decision: string }
+          ).decision;
+        const original = await score(application);
+        for (const factor of [0.1, 10]) {
+          const income = Math.round(Number(application.AMT_INCOME_TOTAL) * factor);
+          const decision = await score({ ...application, AMT_INCOME_TOTAL: income });
+          if (decision !== original) return { id: cid, income, decision };
+        }
+        return undefined;
+      }, id);
+      if (found) break;
+    }
+    expect(found, 'no client of the first 60 whose decision turns on income').toBeDefined();
+    await page.goto(`/clients/${found!.id}/what-if`);
+    const badge = page.locator('[data-testid=whatif-result] .decision');
+    await badge.waitFor();
+    const income = page.locator('#whatif-income');
+    await income.fill(String(found!.income));
+    await expect.poll(() => badge.getAttribute('data-decision'), { timeout: 15_000 }).toBe(found!.decision);
+    expect(await page.locator('#whatif-result-title').textContent()).toMatch(/modifiée/);
+  });
+
   it('what-if: the counterfactual suggestion, applied, turns a refused or review file into an accepted one', async (ctx) => {
     // a file some lever can flip: ask the API for the first few refused or review files
     let flippable: number | undefined;
