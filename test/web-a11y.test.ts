@@ -2,25 +2,16 @@
 // against the real service, and the screenshots of the main pages for the README
 // (docs/screenshots, 1280x800, data from the fixture's seed). Same fixture as
 // web-dashboard.test.ts: one workspace, one build, one server for the whole file.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { AxeResults, ImpactValue } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildApp, DEMO_ACCOUNTS, ensureAccounts, type App } from '../src/api/index.js';
-import type { Workspace } from '../src/core/index.js';
-import { buildServiceWorkspace, clientIds, removeWorkspace } from './api-fixtures.js';
+import { password, startDashboard, type Dashboard } from './web-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS =
-  '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync'.split(
-    ' ',
-  );
 /** axe-core's source, evaluated in the page (a script tag would be refused by the CSP, rightly). */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = path.resolve('docs/screenshots');
@@ -28,41 +19,20 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** A fixed clock: the letter's date and "today" texts are the same on every run. */
 const FIXED_TIME = new Date('2026-03-02T10:00:00Z');
 const BLOCKING: readonly ImpactValue[] = ['serious', 'critical'];
-const password = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.password;
 
-let workspace: Workspace;
-let webDist: string;
-let app: App;
+let dashboard: Dashboard;
 let base: string;
 let browser: Browser;
 let ownId: number;
 let otherId: number;
 
 beforeAll(async () => {
-  webDist = mkdtempSync(path.join(tmpdir(), 'cs-web-'));
-  const [ws] = await Promise.all([
-    buildServiceWorkspace(),
-    build({
-      configFile: path.resolve('web/vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: webDist, emptyOutDir: true },
-    }),
-  ]);
-  workspace = ws;
-  [ownId, otherId] = (await clientIds(workspace, 2)) as [number, number];
-  app = await buildApp({ workspace, webDist, logger: false, pollMs: 0, loginAttemptsPerMinute: 1000 });
-  await ensureAccounts(app.context.accounts, { clientId: ownId });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  dashboard = await startDashboard();
+  ({ base, browser, ownId, otherId } = dashboard);
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (workspace) removeWorkspace(workspace);
-  if (webDist) rmSync(webDist, { recursive: true, force: true });
-});
+afterAll(async () => dashboard?.close());
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: base, viewport: VIEWPORT, deviceScaleFactor: 1 });

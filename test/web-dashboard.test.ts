@@ -1,30 +1,18 @@
 // The dashboard in a real Chromium against the real service: a generated workspace with a
 // trained champion, the production build of web/ served by the API, playwright-core driving
 // Debian's chromium. One workspace and one build for the whole file keeps it within ~90 s.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildApp, DEMO_ACCOUNTS, ensureAccounts, type App } from '../src/api/index.js';
 import type { Workspace } from '../src/core/index.js';
-import { buildServiceWorkspace, clientIds, removeWorkspace } from './api-fixtures.js';
+import { clientIds } from './api-fixtures.js';
+import { password, startDashboard, type Dashboard } from './web-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS =
-  '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync'.split(
-    ' ',
-  );
 /** Spaces of any kind (French number formats use narrow no-break spaces) as one plain space. */
 const text = (value: string | null) => (value ?? '').replace(/\s+/g, ' ');
-const password = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.password;
 
+let dashboard: Dashboard;
 let workspace: Workspace;
-let webDist: string;
-let app: App;
 let base: string;
 let browser: Browser;
 let ownId: number;
@@ -38,29 +26,11 @@ interface ScoreAnswer {
 }
 
 beforeAll(async () => {
-  webDist = mkdtempSync(path.join(tmpdir(), 'cs-web-'));
-  const [ws] = await Promise.all([
-    buildServiceWorkspace(),
-    build({
-      configFile: path.resolve('web/vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir: webDist, emptyOutDir: true },
-    }),
-  ]);
-  workspace = ws;
-  [ownId, otherId] = (await clientIds(workspace, 2)) as [number, number];
-  app = await buildApp({ workspace, webDist, logger: false, pollMs: 0, loginAttemptsPerMinute: 1000 });
-  await ensureAccounts(app.context.accounts, { clientId: ownId });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  dashboard = await startDashboard();
+  ({ workspace, base, browser, ownId, otherId } = dashboard);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  if (workspace) removeWorkspace(workspace);
-  if (webDist) rmSync(webDist, { recursive: true, force: true });
-});
+afterAll(async () => dashboard?.close());
 
 /** A fresh browser profile (own cookies and localStorage), logged in through the form. */
 async function loggedIn(role: 'advisor' | 'client'): Promise<{ context: BrowserContext; page: Page }> {
