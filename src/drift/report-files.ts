@@ -2,12 +2,12 @@
  * Where reports go: workspace/drift/latest.json (what the API serves; replaced atomically so
  * a reader never sees half a file) and the HTML page.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { Value } from '@sinclair/typebox/value';
 
-import { ClairscoreError, type Workspace } from '../core/index.js';
+import { ClairscoreError, writeFileAtomic, type Workspace } from '../core/index.js';
 import { renderHtmlReport } from './html/html-report.js';
 import { DriftReportSchema, type DriftReport } from './report-schema.js';
 
@@ -21,10 +21,7 @@ export function defaultHtmlPath(workspace: Workspace): string {
 
 function writeAtomically(file: string, text: string): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, text);
-    renameSync(temporary, file);
+    writeFileAtomic(file, text);
   } catch (error) {
     throw new ClairscoreError('CS_ERR_OUTPUT', `Cannot write ${file}: ${(error as Error).message}`, {
       path: file,

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 
-import { ClairscoreError, type Workspace } from '../core/index.js';
+import { ClairscoreError, writeFileAtomic, type Workspace } from '../core/index.js';
 import type { FeatureSchema } from './feature-schema.js';
 
 /** The feature table, its column list and its metadata, in the workspace database. */
@@ -68,10 +68,7 @@ export async function readSchemaFromDatabase(
 /** Writes the JSON copy atomically (a reader never sees half a file). */
 export function writeSchemaFile(workspace: Workspace, schema: FeatureSchema): string {
   const target = featureSchemaPath(workspace);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(schema, null, 2)}\n`);
-  renameSync(temporary, target);
+  writeFileAtomic(target, `${JSON.stringify(schema, null, 2)}\n`);
   return target;
 }
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -65,27 +64,5 @@ export async function appendLines(target: string, text: string): Promise<void> {
     await handle.write(text);
   } finally {
     await handle.close();
-  }
-}
-
-/** Synchronous replace, for signal handlers where the event loop will not run again. */
-export function writeFileAtomicSync(target: string, content: string, tempDir = path.dirname(target)): void {
-  const temp = tempName(tempDir, target);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already renamed or never created
-    }
-    throw error;
   }
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 import { ClairscoreError } from '../core/errors.js';
 import { resolveArtifactPath } from './artifact-path.js';
-import { appendLines, createFileAtomic, writeFileAtomic, writeFileAtomicSync } from './atomic-files.js';
+import { writeFileAtomic as writeFileAtomicSync } from '../core/index.js';
+import { appendLines, createFileAtomic, writeFileAtomic } from './atomic-files.js';
 import { checkKey, checkValue, LIMITS } from './keys.js';
 import { endedMeta, LOG_MODEL_HISTORY_TAG, META_FILE } from './layout.js';
 import { forgetRun, watchRun } from './open-runs.js';
