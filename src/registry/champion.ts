@@ -47,8 +47,8 @@ export function readChampionPointer(workspace: Workspace): ChampionPointer | und
   }
 }
 
-/** The card of the champion; a clear error when none was promoted. */
-export function readChampionCard(workspace: Workspace): ModelCard {
+/** The champion's version; a clear error when none was promoted. */
+export function championVersion(workspace: Workspace): number {
   const pointer = readChampionPointer(workspace);
   if (!pointer) {
     throw new ClairscoreError(
@@ -56,7 +56,12 @@ export function readChampionCard(workspace: Workspace): ModelCard {
       'No champion model yet: run `clairscore train`, then `clairscore promote`.',
     );
   }
-  return readCard(workspace, pointer.version);
+  return pointer.version;
+}
+
+/** The card of the champion; a clear error when none was promoted. */
+export function readChampionCard(workspace: Workspace): ModelCard {
+  return readCard(workspace, championVersion(workspace));
 }
 
 /** Refuses a model that cannot serve the current feature table or is not good enough. */

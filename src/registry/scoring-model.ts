@@ -9,7 +9,7 @@ import {
   type Calibrator,
   type Decision,
 } from '../model/index.js';
-import { readChampionPointer } from './champion.js';
+import { championVersion } from './champion.js';
 import type { ModelCard } from './model-card.js';
 import { MODEL_FILE, readCard, versionFile } from './registry.js';
 
@@ -103,12 +103,5 @@ export class ScoringModel implements Disposable {
 
 /** The champion, ready to score; a clear error when there is none. */
 export function loadChampion(workspace: Workspace): ScoringModel {
-  const pointer = readChampionPointer(workspace);
-  if (!pointer) {
-    throw new ClairscoreError(
-      'CS_ERR_NO_MODEL',
-      'No champion model yet: run `clairscore train`, then `clairscore promote`.',
-    );
-  }
-  return ScoringModel.load(workspace, pointer.version);
+  return ScoringModel.load(workspace, championVersion(workspace));
 }
