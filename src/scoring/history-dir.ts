@@ -4,10 +4,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 import { ClairscoreError } from '../core/index.js';
-import { HISTORY_TABLE_NAMES, sqlString, tableSpec } from '../data/index.js';
+import { HISTORY_TABLE_NAMES, SQL_TYPE, sqlString, tableSpec } from '../data/index.js';
 import { applicationsFromDatabase } from '../features/index.js';
-
-const SQL_TYPE = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR' } as const;
 
 /** History rows of some clients, by client, as the application JSON's arrays. */
 export type HistoryByClient = Map<number, Record<string, unknown>>;

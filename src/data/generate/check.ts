@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 import { ClairscoreError } from '../../core/index.js';
-import { COLUMN_FACTS, TABLE_NAMES, type ColumnFacts } from '../schema/index.js';
+import { COLUMN_FACTS, SQL_TYPE, TABLE_NAMES, type ColumnFacts } from '../schema/index.js';
 import { countLines } from './line-count.js';
 
 /** One application column, generated against the real reference. */
@@ -45,7 +45,6 @@ const SHARE_TOLERANCE = 0.03;
 /** Identifiers and the label are not compared column-wise (the TARGET rate is reported apart). */
 const NOT_COMPARED = new Set(['SK_ID_CURR', 'TARGET']);
 
-const SQL_TYPE = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR' } as const;
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 

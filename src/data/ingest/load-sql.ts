@@ -1,4 +1,4 @@
-import type { ColumnType, TableSpec } from '../schema/index.js';
+import { SQL_TYPE, type TableSpec } from '../schema/index.js';
 import type { ColumnPlan } from './column-plan.js';
 import { sqlIdentifier, sqlString } from './sql-text.js';
 
@@ -30,8 +30,6 @@ export const CHECK_COLUMN = '__clairscore_check';
 const MAX_EXACT_INT = '9007199254740991';
 /** DuckDB keeps at most this many rejected lines: the first one is reported. */
 const REJECTS_LIMIT = 100;
-
-const SQL_TYPE: Record<ColumnType, string> = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR' };
 
 /**
  * The one statement that loads a CSV file into its table. DuckDB parses every number as

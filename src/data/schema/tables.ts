@@ -18,6 +18,13 @@ export type HistoryTableName = (typeof HISTORY_TABLE_NAMES)[number];
 export const TABLE_NAMES = [...APPLICATIONS, ...HISTORY_TABLE_NAMES] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/** The DuckDB type each column type is stored as, wherever a table is created or read. */
+export const SQL_TYPE: Readonly<Record<ColumnType, string>> = {
+  int: 'BIGINT',
+  float: 'DOUBLE',
+  string: 'VARCHAR',
+};
+
 export interface ColumnSpec {
   readonly name: string;
   readonly type: ColumnType;

@@ -1,10 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 import { ClairscoreError } from '../../core/index.js';
-import { TABLES, type TableName } from '../../data/index.js';
+import { SQL_TYPE, TABLES, type TableName } from '../../data/index.js';
 import { quoteIdent } from '../definitions/builders.js';
-
-const SQL_TYPE = { int: 'BIGINT', float: 'DOUBLE', string: 'VARCHAR' } as const;
 
 /** CREATE TABLE text of a Kaggle table with its schema types (TEMP for stand-ins of absent tables). */
 export function createTableSql(name: TableName, temporary = false): string {
