@@ -75,6 +75,54 @@ describe('generated data through the feature pipeline', () => {
     }
   });
 
+  it('answers a what-if from remembered histories exactly as a fresh engine, and recomputes a changed history', async () => {
+    const applications = await withConnection(workspace, async (connection) => {
+      const reader = await connection.runAndReadAll(
+        'SELECT "SK_ID_CURR" FROM features WHERE "BURO_COUNT" >= 2 ORDER BY "SK_ID_CURR" LIMIT 5',
+      );
+      return applicationsFromDatabase(
+        connection,
+        reader.getRowObjectsJS().map((r) => Number(r.SK_ID_CURR)),
+      );
+    });
+    expect(applications.size).toBe(5);
+    const warm = await FeatureEngine.open(workspace);
+    try {
+      for (const application of applications.values()) {
+        const first = await warm.compute(application);
+        const cheaper = { ...application, AMT_CREDIT: Number(application.AMT_CREDIT) / 2 };
+        const bureau = (application.bureau as Record<string, unknown>[]).map((row, i) =>
+          i === 0 ? { ...row, AMT_CREDIT_SUM: Number(row.AMT_CREDIT_SUM ?? 0) + 1_000_000 } : row,
+        );
+        const moreDebt = { ...application, bureau };
+        const variants = [cheaper, moreDebt, application];
+        const warmAnswers = [];
+        for (const variant of variants) warmAnswers.push(await warm.compute(variant));
+        // the same answers from an engine that never saw the client
+        for (const [i, variant] of variants.entries()) {
+          const cold = await FeatureEngine.open(workspace);
+          try {
+            const fresh = await cold.compute(variant);
+            for (const [name, value] of Object.entries(fresh.values)) {
+              if (!sameValue(warmAnswers[i]!.values[name] ?? null, value))
+                expect.fail(
+                  `variant ${i}, ${name}: remembered ${warmAnswers[i]!.values[name]}, fresh ${value}`,
+                );
+            }
+          } finally {
+            cold.close();
+          }
+        }
+        expect(warmAnswers[0]!.values.AMT_CREDIT).toBe(Number(application.AMT_CREDIT) / 2);
+        expect(warmAnswers[0]!.values.BURO_COUNT).toBe(first.values.BURO_COUNT);
+        expect(warmAnswers[1]!.values.BURO_AMT_CREDIT_SUM_SUM).not.toBe(first.values.BURO_AMT_CREDIT_SUM_SUM);
+        expect(warmAnswers[2]!.values).toEqual(first.values);
+      }
+    } finally {
+      warm.close();
+    }
+  });
+
   it('exports the training rows as a dense Float32 matrix with NaN for missing values', async () => {
     const matrix = await exportWorkspaceMatrix(workspace, { expectedVersion: schema.version });
     expect(matrix.nrow).toBe(summary.rows.train);

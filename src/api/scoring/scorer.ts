@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 import { ClairscoreError } from '../../core/index.js';
 import { explainScore, type ScoreExplanation } from '../../explain/index.js';
 import { validateApplication, type FeatureSchema } from '../../features/index.js';
@@ -5,7 +7,6 @@ import { reviewInterval } from '../../model/index.js';
 import type { ScoringModel } from '../../registry/index.js';
 import type { ScoreBody } from '../schemas/score.js';
 import type { ServiceState } from '../state/service-state.js';
-import { LruCache } from './lru-cache.js';
 import { PrecomputedScores, type StoredAnswer } from './precomputed-scores.js';
 
 /** Clients scored per turn of the event loop while precomputing (~6 ms each: the loop pauses ~25 ms at most). */
@@ -39,7 +40,7 @@ function checkVersions(model: ScoringModel, schema: FeatureSchema): void {
  * per champion and database: a swap empties the cache.
  */
 export class Scorer {
-  private readonly cache = new LruCache<string, ModelScore>(20_000);
+  private readonly cache = new LRUCache<string, ModelScore>({ max: 20_000 });
   private precomputed: PrecomputedScores | undefined;
   /** When a stored score was last asked for: precomputing yields more while requests come. */
   private lastDemand = 0;
