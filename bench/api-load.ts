@@ -1,11 +1,12 @@
 /**
  * The scoring service under load (issue #6): req/s and latency p50/p99 at 64 connections for
- * (a) a stored client's score with explanation, (b) scoring a new application, (c) nearest
- * neighbours; then a 60-second soak of (a) printing the server's resident memory every 10 s.
- * Targets: (a) >= 2,000 req/s with p99 < 20 ms; (c) < 20 ms a query.
+ * (a) a stored client's score with explanation, (b) scoring new applications (each sent once)
+ * and (b') what-if changes of a client's amount, (c) nearest neighbours, and (c') the time of
+ * one neighbours query (one connection); then a 60-second soak of (a) printing the server's
+ * resident memory every 10 s. Targets: (a) >= 2,000 req/s with p99 < 20 ms; (c) < 20 ms a query.
  *
  *   npm run build && npm run bench:api [-- --workspace DIR] [--clients 30000] [--connections 64]
- *       [--duration 10] [--soak 60] [--port 3099]
+ *       [--duration 10] [--soak 60] [--port 3099] [--applications 1000]
  *
  * Without --workspace, builds the demo workspace (`clairscore demo --no-serve`) in a temporary
  * folder. The server is the real `clairscore serve`, a child process, so the load generator
@@ -29,6 +30,7 @@ const connections = Number(flag('connections') ?? 64);
 const duration = Number(flag('duration') ?? 10);
 const soakSeconds = Number(flag('soak') ?? 60);
 const port = Number(flag('port') ?? 3099);
+const newApplications = Number(flag('applications') ?? 1000);
 const base = `http://127.0.0.1:${port}`;
 const BENCH_USER = 'bench-advisor';
 const BENCH_PASSWORD = 'bench-advisor-pass-2026';
@@ -67,11 +69,18 @@ async function login(): Promise<string> {
 }
 
 /** A stored application as a new one: its id (and its history rows' ids) replaced, the amount changed. */
-function newApplication(application: Record<string, unknown>, id: number): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...application, SK_ID_CURR: id, AMT_CREDIT: 412_000 };
+function newApplication(
+  application: Record<string, unknown>,
+  id: number,
+  amount = 412_000,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...application, SK_ID_CURR: id, AMT_CREDIT: amount };
   for (const [key, value] of Object.entries(copy)) {
     if (Array.isArray(value)) {
-      copy[key] = value.map((row: Record<string, unknown>) => ({ ...row, SK_ID_CURR: id }));
+      // bureau_balance rows hang on SK_ID_BUREAU and have no SK_ID_CURR
+      copy[key] = value.map((row: Record<string, unknown>) =>
+        'SK_ID_CURR' in row ? { ...row, SK_ID_CURR: id } : row,
+      );
     }
   }
   return copy;
@@ -98,30 +107,42 @@ interface Figures {
   readonly errors: number;
 }
 
-/** One autocannon run; `paths` are taken in turn by each request (spread over many clients). */
-async function measure(
-  name: string,
-  token: string,
-  seconds: number,
-  request: { method: 'GET' | 'POST'; paths: readonly string[]; body?: string },
-): Promise<Figures> {
+interface Load {
+  readonly method: 'GET' | 'POST';
+  /** Requests taken in turn (spread over many clients). */
+  readonly requests: readonly { readonly path: string; readonly body?: string }[];
+  readonly connections?: number;
+  /**
+   * Every request takes the next one of the list across all connections, so none is sent twice
+   * at once (a generator thread of its own holds the counter). Otherwise each connection walks
+   * the list from its start, in two generator threads: on two cores one thread saturates
+   * before the server does, and its own queueing would land in the latencies.
+   */
+  readonly distinct?: boolean;
+}
+
+async function measure(name: string, token: string, seconds: number, load: Load): Promise<Figures> {
+  const { requests } = load;
+  const connectionCount = load.connections ?? connections;
   let next = 0;
   const result = await autocannon({
     url: base,
-    connections,
+    connections: connectionCount,
     duration: seconds,
+    ...(load.distinct || connectionCount === 1 ? {} : { workers: 2 }),
     headers: {
       authorization: `Bearer ${token}`,
       'accept-encoding': 'gzip, deflate, br', // as the dashboard's browser sends
-      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(load.method === 'POST' ? { 'content-type': 'application/json' } : {}),
     },
-    requests: [
-      {
-        method: request.method,
-        ...(request.body === undefined ? {} : { body: request.body }),
-        setupRequest: (req) => ({ ...req, path: request.paths[next++ % request.paths.length]! }),
-      },
-    ],
+    requests: load.distinct
+      ? [
+          {
+            method: load.method,
+            setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length]! }),
+          },
+        ]
+      : requests.map((request) => ({ method: load.method, ...request })),
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
@@ -169,30 +190,57 @@ try {
   console.log(`server ready in ${seconds(ready)}, RSS ${rssMb(pid).toFixed(0)} MB; load average ${load()}`);
   const token = await login();
 
-  const application = await (
-    await fetch(`${base}/api/clients/${ids[0]}/application`, {
-      headers: { authorization: `Bearer ${token}` },
-    })
-  ).json();
-  const modified = newApplication(application as Record<string, unknown>, 999_999_001);
+  // (b) applications the service has never seen: stored ones under new ids, each sent once
+  const stored = ids.slice(0, newApplications);
+  const applications = await Promise.all(
+    stored.map(async (id) => {
+      const response = await fetch(`${base}/api/clients/${id}/application`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return (await response.json()) as Record<string, unknown>;
+    }),
+  );
+  const fresh = applications.map((application, i) => newApplication(application, 900_000_000 + i));
+  // (b') what the simulator sends: 20 clients, each with 10 amounts in turn
+  const whatIf = applications
+    .slice(0, 20)
+    .flatMap((application, i) =>
+      Array.from({ length: 10 }, (_, k) =>
+        newApplication(application, 800_000_000 + i, Number(application.AMT_CREDIT) * (0.5 + k / 10)),
+      ),
+    );
   const precomputed = await waitPrecomputed();
   console.log(
     `stored answers precomputed: ${precomputed.count} after ${seconds(precomputed.ms)} more; RSS ${rssMb(pid).toFixed(0)} MB`,
   );
 
+  const scorePaths = ids.map((id) => ({ path: `/api/clients/${id}/score` }));
+  const neighbourPaths = ids.map((id) => ({ path: `/api/clients/${id}/compare/neighbours?k=10` }));
+  const posts = (bodies: readonly Record<string, unknown>[]): Load['requests'] =>
+    bodies.map((body) => ({ path: '/api/score', body: JSON.stringify(body) }));
   const figures = [
     await measure('(a) stored client score + explanation', token, duration, {
       method: 'GET',
-      paths: ids.map((id) => `/api/clients/${id}/score`),
+      requests: scorePaths,
     }),
-    await measure('(b) POST /api/score new application', token, duration, {
+    await measure(`(b) POST /api/score, ${fresh.length} new applications`, token, duration, {
       method: 'POST',
-      paths: ['/api/score'],
-      body: JSON.stringify(modified),
+      requests: posts(fresh),
+      distinct: true,
+    }),
+    await measure("(b') POST /api/score, what-if (amount changed)", token, duration, {
+      method: 'POST',
+      requests: posts(whatIf),
+      distinct: true,
     }),
     await measure('(c) nearest neighbours (k=10)', token, duration, {
       method: 'GET',
-      paths: ids.map((id) => `/api/clients/${id}/compare/neighbours?k=10`),
+      requests: neighbourPaths,
+    }),
+    await measure("(c') nearest neighbours, one connection: time a query", token, duration, {
+      method: 'GET',
+      requests: neighbourPaths,
+      connections: 1,
     }),
   ];
   console.log(`\n${connections} connections, ${duration} s each; load average ${load()}`);
@@ -221,7 +269,7 @@ async function soakRun(pid: number, token: string, ids: readonly number[]): Prom
   }, 10_000);
   const soak = await measure('soak (a)', token, soakSeconds, {
     method: 'GET',
-    paths: ids.map((id) => `/api/clients/${id}/score`),
+    requests: ids.map((id) => ({ path: `/api/clients/${id}/score` })),
   });
   clearInterval(timer);
   console.log(

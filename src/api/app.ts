@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,8 +13,9 @@ import { AuditLog } from './audit/audit-log.js';
 import { AccountStore } from './auth/account-store.js';
 import { registerSessions } from './auth/session.js';
 import type { ApiContext } from './context.js';
-import { loggerOptions } from './ops/logging.js';
+import { loggerOptions, OneLinePerRequest, type LoggerSetting } from './ops/logging.js';
 import { Metrics } from './ops/metrics.js';
+import { installSecurityHeaders } from './ops/security-headers.js';
 import { installNotFound, serveDashboard } from './ops/static-web.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -36,7 +36,7 @@ export interface AppOptions {
   /** Structured logs (pino); false in tests. */
   /** Memory for the stored clients' precomputed answers (default 768 MiB; 0: none). */
   readonly precomputeBytes?: number;
-  readonly logger?: boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
+  readonly logger?: LoggerSetting;
   /** How often the champion pointer, database and feature schema are checked (ms; 0: never). */
   readonly pollMs?: number;
   /** Log-in attempts per address per minute. */
@@ -59,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { workspace } = options;
   const serverOptions: FastifyServerOptions = {
     logger: loggerOptions(options.logger ?? false),
+    logController: new OneLinePerRequest(),
     bodyLimit: 256 * 1024,
     trustProxy: false,
     return503OnClosing: true,
@@ -94,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   context.metrics.install(app);
   context.metrics.precomputedScores = () => context.scorer.precomputedCount;
 
-  await app.register(fastifyHelmet, {
+  installSecurityHeaders(app, {
     // the docs page (swagger-ui) and the dashboard load their own scripts and styles only
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
   });

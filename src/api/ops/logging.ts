@@ -1,6 +1,8 @@
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 
-type LoggerSetting = boolean | { readonly level?: string; readonly stream?: NodeJS.WritableStream };
+/** Off, on (standard output), or a level and where the lines go. */
+export type LoggerSetting = boolean | { readonly level?: string; readonly stream?: DestinationStream };
 
 /** A path with ids masked and no query string: URLs carry client ids and search filters. */
 export function maskUrl(url: string): string {
@@ -36,4 +38,23 @@ export function loggerOptions(setting: LoggerSetting): FastifyServerOptions['log
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
   };
+}
+
+/**
+ * One line a request, when it is answered (Fastify's default is two: received, completed):
+ * the method, the masked path, the status and the time, half the writes on the hot path.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    if (this.isLogDisabled(request)) return;
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }
