@@ -5,7 +5,7 @@ import { readSchemaFile } from '../features/index.js';
 import { readOof } from '../registry/index.js';
 import { sqlIdent } from './feature-names.js';
 import { KEY_FEATURES } from './key-features.js';
-import { nearest } from './nearest.js';
+import { KdTree } from './kd-tree.js';
 import { NeighbourIndex, scaled } from './neighbours.js';
 import { fixtureWorkspace } from './test-fixture.js';
 
@@ -78,7 +78,7 @@ describe('nearest neighbours', () => {
     expect(() => index.query({})).toThrow(expect.objectContaining({ code: 'CS_ERR_BAD_REQUEST' }));
   });
 
-  it('scans 356,255 clients exactly, as a full sort would, and reports the time', () => {
+  it('searches 356,255 clients exactly, as a full sort would, and reports the time', () => {
     const n = 356_255;
     const d = 10;
     let seed = 7;
@@ -86,18 +86,60 @@ describe('nearest neighbours', () => {
       ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * 4 - 2;
     const matrix = Float32Array.from({ length: n * d }, random);
     const ids = Float64Array.from({ length: n }, (_, i) => 100_000 + i);
+    const built = performance.now();
+    const tree = KdTree.build(matrix, d);
+    const buildMs = performance.now() - built;
     const point = Float32Array.from({ length: d }, random);
     const started = performance.now();
     const runs = 20;
-    let hits = nearest(matrix, d, point, 10, -1, ids);
-    for (let r = 1; r < runs; r++) hits = nearest(matrix, d, point, 10, -1, ids);
+    let hits = tree.nearest(point, 10, -1, ids);
+    for (let r = 1; r < runs; r++) hits = tree.nearest(point, 10, -1, ids);
     const ms = (performance.now() - started) / runs;
-    console.log(`nearest neighbours over ${n} clients x ${d}: ${ms.toFixed(2)} ms per query`);
-    const all = Array.from({ length: n }, (_, row) => {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += (matrix[row * d + j]! - point[j]!) ** 2;
-      return { row, s };
-    }).sort((a, b) => a.s - b.s);
-    expect(hits.map((h) => h.row)).toEqual(all.slice(0, 10).map((a) => a.row));
+    console.log(
+      `nearest neighbours over ${n} clients x ${d} (uniform, a k-d tree's worst case): built in ${buildMs.toFixed(0)} ms, ${ms.toFixed(2)} ms per query`,
+    );
+    expect(hits.map((h) => h.row)).toEqual(bruteForce(matrix, d, point, 10, -1, ids));
+  });
+
+  it('finds exactly what a full sort finds on clustered data with ties, duplicates and an excluded row', () => {
+    const n = 20_000;
+    const d = 4;
+    let seed = 3;
+    const random = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    // a coarse grid (many equal distances) with half the values missing, i.e. at the mean 0
+    const matrix = Float32Array.from({ length: n * d }, () =>
+      random() < 0.5 ? 0 : Math.round(random() * 8) / 4,
+    );
+    const ids = Float64Array.from({ length: n }, (_, i) => 500_000 - i); // ids fall as rows rise
+    const tree = KdTree.build(matrix, d);
+    for (let q = 0; q < 60; q++) {
+      const exclude = q * 331;
+      const point =
+        q % 2 === 0 ? matrix.slice(exclude * d, exclude * d + d) : Float32Array.from({ length: d }, random);
+      const k = 1 + (q % 25);
+      const found = tree.nearest(point, k, exclude, ids).map((h) => h.row);
+      expect(found).toEqual(bruteForce(matrix, d, point, k, exclude, ids));
+    }
   });
 });
+
+/** The k rows a full sort puts first (distance, then smaller id). */
+function bruteForce(
+  matrix: Float32Array,
+  d: number,
+  point: Float32Array,
+  k: number,
+  exclude: number,
+  ids: Float64Array,
+): number[] {
+  const n = matrix.length / d;
+  return Array.from({ length: n }, (_, row) => {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (matrix[row * d + j]! - point[j]!) ** 2;
+    return { row, s };
+  })
+    .filter((a) => a.row !== exclude)
+    .sort((a, b) => a.s - b.s || ids[a.row]! - ids[b.row]!)
+    .slice(0, k)
+    .map((a) => a.row);
+}

@@ -3,7 +3,7 @@ import type { Database } from '../data/index.js';
 import type { FeatureSchema } from '../features/index.js';
 import { checkedId, FEATURE_TABLE, sqlIdent } from './feature-names.js';
 import { KEY_FEATURES, LOG_SCALED } from './key-features.js';
-import { nearest } from './nearest.js';
+import { KdTree } from './kd-tree.js';
 
 /** Scores to attach to neighbours (e.g. the out-of-fold calibrated probabilities of training clients). */
 export interface ScoreLookup {
@@ -44,8 +44,8 @@ export function scaled(feature: string, value: number | null | undefined): numbe
 
 /**
  * Exact k nearest neighbours over the whole population: the standardised key features of every
- * client in one Float32Array kept in memory (a missing value sits at the mean, 0), a linear scan
- * with a bounded max-heap per query.
+ * client in one Float32Array kept in memory (a missing value sits at the mean, 0), searched
+ * through a k-d tree with a bounded max-heap per query.
  */
 export class NeighbourIndex {
   private constructor(
@@ -53,6 +53,7 @@ export class NeighbourIndex {
     private readonly ids: Float64Array,
     private readonly rowOf: ReadonlyMap<number, number>,
     private readonly matrix: Float32Array,
+    private readonly tree: KdTree,
     private readonly mean: Float64Array,
     private readonly std: Float64Array,
     private readonly targets: Int8Array,
@@ -113,7 +114,8 @@ export class NeighbourIndex {
         if (row !== undefined) scores[row] = probability[i]!;
       }
     }
-    return new NeighbourIndex(features, ids, rowOf, matrix, mean, std, targets, scores);
+    const tree = KdTree.build(matrix, d);
+    return new NeighbourIndex(features, ids, rowOf, matrix, tree, mean, std, targets, scores);
   }
 
   /** Clients indexed. */
@@ -149,7 +151,7 @@ export class NeighbourIndex {
     } else {
       throw new ClairscoreError('CS_ERR_BAD_REQUEST', 'Name the client by id or give its feature values.');
     }
-    return nearest(this.matrix, d, point, k, exclude, this.ids).map(({ row, squared }) => {
+    return this.tree.nearest(point, k, exclude, this.ids).map(({ row, squared }) => {
       const target = this.targets[row]!;
       const score = this.scores[row]!;
       return {
