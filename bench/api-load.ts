@@ -18,6 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 
 import { renderTable } from '../src/cli/table.js';
 import { resolveWorkspace } from '../src/core/index.js';
@@ -31,6 +32,7 @@ const duration = Number(flag('duration') ?? 10);
 const soakSeconds = Number(flag('soak') ?? 60);
 const port = Number(flag('port') ?? 3099);
 const newApplications = Number(flag('applications') ?? 1000);
+const offeredRate = Number(flag('rate') ?? 2000);
 const base = `http://127.0.0.1:${port}`;
 const BENCH_USER = 'bench-advisor';
 const BENCH_PASSWORD = 'bench-advisor-pass-2026';
@@ -148,6 +150,53 @@ async function measure(name: string, token: string, seconds: number, load: Load)
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors };
 }
 
+/**
+ * Open loop: `rate` requests a second, due at even intervals, over `connections` keep-alive
+ * connections; a request waits in the client's queue when all are busy, and its latency counts
+ * from when it was due (wrk2's correction for coordinated omission). autocannon's rate option
+ * sends each connection's quota at the start of every second, which measures its own bursts.
+ */
+async function paced(
+  name: string,
+  token: string,
+  rate: number,
+  seconds: number,
+  paths: readonly string[],
+): Promise<Figures> {
+  const pool = new Pool(base, { connections });
+  const headers = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' };
+  const total = rate * seconds;
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  for (let sent = 0; sent < total;) {
+    const now = performance.now();
+    for (; sent < total && started + sent * interval <= now; sent++) {
+      const due = started + sent * interval;
+      inFlight.push(
+        pool
+          .request({ method: 'GET', path: paths[sent % paths.length]!, headers })
+          .then(async ({ statusCode, body }) => {
+            await body.dump();
+            if (statusCode === 200) latencies.push(performance.now() - due);
+            else errors++;
+          })
+          .catch(() => void errors++),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return { name, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
 const own = !flag('workspace');
 const root = flag('workspace') ?? mkdtempSync(path.join(tmpdir(), 'cs-bench-api-'));
 const workspace = resolveWorkspace(root);
@@ -218,11 +267,20 @@ try {
   const neighbourPaths = ids.map((id) => ({ path: `/api/clients/${id}/compare/neighbours?k=10` }));
   const posts = (bodies: readonly Record<string, unknown>[]): Load['requests'] =>
     bodies.map((body) => ({ path: '/api/score', body: JSON.stringify(body) }));
+  // 3 s of (a) not counted: the server's code paths compiled and its caches warm, as in service
+  await measure('warm-up', token, 3, { method: 'GET', requests: scorePaths });
   const figures = [
     await measure('(a) stored client score + explanation', token, duration, {
       method: 'GET',
       requests: scorePaths,
     }),
+    await paced(
+      `(a) the same at ${offeredRate.toLocaleString('en-US')} req/s offered (open loop)`,
+      token,
+      offeredRate,
+      duration,
+      scorePaths.map((request) => request.path),
+    ),
     await measure(`(b) POST /api/score, ${fresh.length} new applications`, token, duration, {
       method: 'POST',
       requests: posts(fresh),
