@@ -1,5 +1,16 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+} from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 
 import type { Workspace } from '../../core/index.js';
 
@@ -42,12 +53,16 @@ export interface AuditQuery {
 }
 
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.jsonl$/;
+/** The review decisions again, on their own: the service reads them at start, not the whole log. */
+const REVIEWS_FILE = 'reviews.jsonl';
 
 /**
  * The append-only audit log: workspace/audit/YYYY-MM-DD.jsonl (UTC day), one JSON object a
  * line. Each entry is one write(2) on a file opened in append mode: once the call returns the
  * line is in the kernel and survives the process being killed; lines never interleave. The hot
  * read paths use appendSoon: one write per event-loop turn, awaited before answering.
+ * The log grows with traffic (a score view is a line), so it is never read whole: the start
+ * reads reviews.jsonl only, and a query streams the day files, newest first.
  */
 export class AuditLog {
   /** The advisors' final decisions by client, newest last (for the decision letter). */
@@ -55,7 +70,12 @@ export class AuditLog {
 
   constructor(readonly folder: string) {
     mkdirSync(folder, { recursive: true });
-    for (const entry of this.read()) if (entry.action === 'review-decision') this.index(entry);
+    const reviews = path.join(folder, REVIEWS_FILE);
+    if (!existsSync(reviews)) writeReviewsFile(folder, reviews); // a log written before the file existed
+    forEachLineSync(reviews, (line) => {
+      const entry = parseLine(line);
+      if (entry?.action === 'review-decision') this.index(entry);
+    });
   }
 
   static open(workspace: Workspace): AuditLog {
@@ -65,7 +85,7 @@ export class AuditLog {
   append(entry: Omit<AuditEntry, 'at'> & { at?: string }): AuditEntry {
     this.flush(); // lines queued by appendSoon stay before this one
     const full: AuditEntry = { ...entry, at: entry.at ?? new Date().toISOString() };
-    appendFileSync(this.fileOf(full), `${JSON.stringify(full)}\n`);
+    for (const file of this.filesOf(full)) appendFileSync(file, `${JSON.stringify(full)}\n`);
     if (full.action === 'review-decision') this.index(full);
     return full;
   }
@@ -91,8 +111,8 @@ export class AuditLog {
     const batch = this.queued.splice(0);
     const byFile = new Map<string, string>();
     for (const { entry } of batch) {
-      const file = this.fileOf(entry);
-      byFile.set(file, `${byFile.get(file) ?? ''}${JSON.stringify(entry)}\n`);
+      const line = `${JSON.stringify(entry)}\n`;
+      for (const file of this.filesOf(entry)) byFile.set(file, `${byFile.get(file) ?? ''}${line}`);
     }
     try {
       for (const [file, lines] of byFile) appendFileSync(file, lines);
@@ -103,8 +123,10 @@ export class AuditLog {
     for (const waiter of batch) waiter.resolve();
   }
 
-  private fileOf(entry: AuditEntry): string {
-    return path.join(this.folder, `${entry.at.slice(0, 10)}.jsonl`);
+  /** Its day file, and reviews.jsonl for a review decision. */
+  private filesOf(entry: AuditEntry): string[] {
+    const day = path.join(this.folder, `${entry.at.slice(0, 10)}.jsonl`);
+    return entry.action === 'review-decision' ? [day, path.join(this.folder, REVIEWS_FILE)] : [day];
   }
 
   /** The advisor's last recorded decision on a client's file, if any. */
@@ -112,38 +134,87 @@ export class AuditLog {
     return this.reviews.get(clientId);
   }
 
-  /** Entries matching the query, newest first. */
-  query(query: AuditQuery): AuditEntry[] {
-    const matches = this.read().filter(
-      (e) =>
-        (query.clientId === undefined || e.clientId === query.clientId) &&
-        (query.user === undefined || e.user === query.user) &&
-        (query.action === undefined || e.action === query.action) &&
-        (query.since === undefined || e.at >= query.since),
-    );
-    return matches.reverse().slice(0, query.limit);
-  }
-
-  /** Every entry, oldest first; a torn last line (killed mid-write) is skipped. */
-  private read(): AuditEntry[] {
-    if (!existsSync(this.folder)) return [];
-    const entries: AuditEntry[] = [];
-    for (const file of readdirSync(this.folder)
-      .filter((f) => DAY_FILE.test(f))
-      .sort()) {
-      for (const line of readFileSync(path.join(this.folder, file), 'utf8').split('\n')) {
-        if (line.trim() === '') continue;
-        try {
-          entries.push(JSON.parse(line) as AuditEntry);
-        } catch {
-          // a line cut by a crash: the rest of the log is still good
-        }
+  /**
+   * Entries matching the query, newest first: the day files from the newest, each streamed
+   * (the event loop keeps serving), keeping only the latest `limit` matches of each.
+   */
+  async query(query: AuditQuery): Promise<AuditEntry[]> {
+    this.flush();
+    const matches = (e: AuditEntry): boolean =>
+      (query.clientId === undefined || e.clientId === query.clientId) &&
+      (query.user === undefined || e.user === query.user) &&
+      (query.action === undefined || e.action === query.action) &&
+      (query.since === undefined || e.at >= query.since);
+    const sinceDay = query.since?.slice(0, 10) ?? '';
+    const days = dayFiles(this.folder)
+      .filter((file) => file.slice(0, 10) >= sinceDay)
+      .reverse();
+    const found: AuditEntry[] = [];
+    for (const file of days) {
+      if (found.length >= query.limit) break;
+      const latest: AuditEntry[] = []; // the file's last matches, oldest first
+      for await (const line of createInterface({ input: createReadStream(path.join(this.folder, file)) })) {
+        const entry = parseLine(line);
+        if (!entry || !matches(entry)) continue;
+        latest.push(entry);
+        if (latest.length > query.limit) latest.shift();
       }
+      found.push(...latest.reverse());
     }
-    return entries;
+    return found.slice(0, query.limit);
   }
 
   private index(entry: AuditEntry): void {
     if (entry.clientId !== null) this.reviews.set(entry.clientId, entry);
   }
+}
+
+function dayFiles(folder: string): string[] {
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((f) => DAY_FILE.test(f))
+        .sort()
+    : [];
+}
+
+/** An entry, or undefined for an empty line or one cut by a crash (the rest of the log is good). */
+function parseLine(line: string): AuditEntry | undefined {
+  if (line.trim() === '') return undefined;
+  try {
+    return JSON.parse(line) as AuditEntry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls `use` with each line of a file, read 1 MiB at a time (never the whole file at once). */
+function forEachLineSync(file: string, use: (line: string) => void): void {
+  if (!existsSync(file)) return;
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder('utf8'); // a character cut between two chunks stays whole
+    let rest = '';
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      const lines = (rest + decoder.write(chunk.subarray(0, read))).split('\n');
+      rest = lines.pop()!;
+      lines.forEach(use);
+    }
+    use(rest + decoder.end());
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Gathers the review decisions of the day files into reviews.jsonl (once, for an older log). */
+function writeReviewsFile(folder: string, reviews: string): void {
+  let lines = '';
+  for (const file of dayFiles(folder)) {
+    forEachLineSync(path.join(folder, file), (line) => {
+      // the action is checked on the text first: most lines are not reviews and are not parsed
+      if (line.includes('"review-decision"') && parseLine(line)?.action === 'review-decision')
+        lines += `${line}\n`;
+    });
+  }
+  appendFileSync(reviews, lines);
 }

@@ -89,7 +89,7 @@ export function opsRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
           response: { 200: Type.Object({ entries: Type.Array(AuditEntrySchema) }), ...errors(400, 401, 403) },
         },
       },
-      async (request) => ({ entries: ctx.audit.query(request.query) }),
+      async (request) => ({ entries: await ctx.audit.query(request.query) }),
     );
 
     app.get(
