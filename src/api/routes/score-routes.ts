@@ -5,7 +5,7 @@ import { findCounterfactual } from '../../explain/index.js';
 import { recordAudit, recordAuditSoon } from '../audit/record.js';
 import { assertCanRead, requireRole, sessionOf } from '../auth/session.js';
 import type { ApiContext } from '../context.js';
-import { answerJson } from '../scoring/precomputed-scores.js';
+import { answerJson, type StoredAnswer } from '../scoring/precomputed-scores.js';
 import type { ModelScore } from '../scoring/scorer.js';
 import { ClientIdParams, errors } from '../schemas/common.js';
 import { FinalDecisionSchema, ScoreSchema, type FinalDecision, type ScoreBody } from '../schemas/score.js';
@@ -87,17 +87,21 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
         const { id } = request.params;
         assertCanRead(user, id);
         reply.header('vary', 'Accept-Encoding');
-        const answer = ctx.scorer.answer(id);
-        if (answer) {
+        // precomputed or scored now, the view is counted and audited alike, then answered
+        const audited = async (facts: Omit<StoredAnswer, 'gzip'>) => {
           reply.type('application/json; charset=utf-8');
-          ctx.metrics.recordScore(answer.decision, 'stored');
+          ctx.metrics.recordScore(facts.decision, 'stored');
           await recordAuditSoon(ctx.audit, user, 'score-client', {
             clientId: id,
-            modelVersion: answer.modelVersion,
-            decision: answer.decision,
-            probability: answer.probability,
+            modelVersion: facts.modelVersion,
+            decision: facts.decision,
+            probability: facts.probability,
           });
-          const final = finalDecision(id);
+          return finalDecision(id);
+        };
+        const answer = ctx.scorer.answer(id);
+        if (answer) {
+          const final = await audited(answer);
           // the precomputed gzip goes out as is when the caller takes gzip (browsers do)
           if (final === null && acceptsGzip(request.headers['accept-encoding'])) {
             return reply.header('content-encoding', 'gzip').send(answer.gzip as unknown as ScoreBody);
@@ -105,15 +109,7 @@ export function scoreRoutes(ctx: ApiContext): FastifyPluginAsyncTypebox {
           return answerJson(answer, final) as unknown as ScoreBody;
         }
         const score = await ctx.scorer.stored(id);
-        reply.type('application/json; charset=utf-8');
-        ctx.metrics.recordScore(score.decision, 'stored');
-        await recordAuditSoon(ctx.audit, user, 'score-client', {
-          clientId: id,
-          modelVersion: score.modelVersion,
-          decision: score.decision,
-          probability: score.probability,
-        });
-        return body(score, finalDecision(id));
+        return body(score, await audited(score));
       },
     );
 
